@@ -1,0 +1,142 @@
+//! The archive: where it is, and loading it (configuration, roster, applications).
+
+pub mod files;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::application::Application;
+use crate::check;
+use crate::config::{self, Config};
+use crate::finding::{Finding, Severity};
+use crate::roster::{self, Roster};
+use crate::source::SourceFile;
+
+pub use files::Unreadable;
+
+/// The configuration file's name, which also marks an archive's root.
+pub const CONFIG_FILE: &str = "prize.toml";
+/// The roster's file name.
+pub const ROSTER_FILE: &str = "judges.toml";
+
+/// Why the archive could not be found or read (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// `-C` or `PRIZE_ARCHIVE` names a folder without `prize.toml`.
+    #[error("no {CONFIG_FILE} in {}", .0.display())]
+    NoConfig(PathBuf),
+    /// No `prize.toml` at or above the working directory.
+    #[error("no {CONFIG_FILE} found in {} or any folder above it", .0.display())]
+    NotFound(PathBuf),
+    /// A path could not be read.
+    #[error(transparent)]
+    Unreadable(#[from] Unreadable),
+}
+
+/// Finds the archive root: `explicit` (from `-C` or `PRIZE_ARCHIVE`), else the nearest folder
+/// at or above `cwd` that holds `prize.toml`.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, ArchiveError> {
+    if let Some(dir) = explicit {
+        let dir = cwd.join(dir);
+        return if dir.join(CONFIG_FILE).is_file() {
+            Ok(dir)
+        } else {
+            Err(ArchiveError::NoConfig(dir))
+        };
+    }
+    cwd.ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| ArchiveError::NotFound(cwd.to_path_buf()))
+}
+
+/// Everything read from an archive, checked.
+#[derive(Debug)]
+pub struct Archive {
+    /// The root folder.
+    pub root: PathBuf,
+    /// `prize.toml` as read (empty when it could not be decoded).
+    pub config_file: SourceFile,
+    /// The configuration; `None` when `prize.toml` is not TOML.
+    pub config: Option<Config>,
+    /// The roster; `None` when there is no `judges.toml`.
+    pub roster: Option<Roster>,
+    /// Every application, in path order.
+    pub applications: Vec<Application>,
+    /// Findings about other files than applications.
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a text file, turning a refusal (size, encoding) into a finding.
+fn read_text(root: &Path, rel: &str, findings: &mut Vec<Finding>) -> Result<Option<SourceFile>, Unreadable> {
+    Ok(match files::read(root, rel)? {
+        Ok(file) => Some(file),
+        Err(finding) => {
+            findings.push(*finding);
+            None
+        }
+    })
+}
+
+/// Loads and checks the archive at `root`.
+pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
+    let mut findings = Vec::new();
+    let (config_file, config) = match read_text(root, CONFIG_FILE, &mut findings)? {
+        Some(file) => {
+            let (config, found) = config::parse(&file);
+            findings.extend(found);
+            (file, config)
+        }
+        None => (SourceFile::new(CONFIG_FILE, ""), None),
+    };
+    let roster = if root.join(ROSTER_FILE).exists() {
+        read_text(root, ROSTER_FILE, &mut findings)?.map(|file| {
+            let (roster, found) = roster::parse(file);
+            findings.extend(found);
+            roster
+        })
+    } else {
+        None
+    };
+    let listing = files::list_applications(root)?;
+    findings.extend(listing.findings);
+    let applications = listing
+        .files
+        .par_iter()
+        .map(|rel| {
+            Ok(match files::read(root, rel)? {
+                Ok(file) => check::application(config.as_ref(), &file),
+                Err(finding) => Application::unreadable(rel, vec![*finding]),
+            })
+        })
+        .collect::<Result<Vec<_>, Unreadable>>()?;
+    let mut archive = Archive {
+        root: root.to_path_buf(),
+        config_file,
+        config,
+        roster,
+        applications,
+        findings,
+    };
+    check::archive(&mut archive);
+    Ok(archive)
+}
+
+impl Archive {
+    /// Every finding, sorted by file and position.
+    pub fn all_findings(&self) -> Vec<&Finding> {
+        let mut all: Vec<&Finding> = self
+            .findings
+            .iter()
+            .chain(self.applications.iter().flat_map(|a| &a.findings))
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.all_findings().iter().any(|f| f.severity == Severity::Error)
+    }
+}

@@ -1,0 +1,54 @@
+//! Ids used twice.
+
+use std::collections::BTreeMap;
+
+use crate::application::Application;
+use crate::codes::Code;
+use crate::finding::{Finding, Severity};
+
+/// `duplicate-id`: two things share an id.
+pub static DUPLICATE_ID: Code = Code {
+    name: "duplicate-id",
+    severity: Severity::Error,
+    summary: "two applications (or two entries of prize.toml or judges.toml) share an id",
+    explanation: "\
+Ids must be unique: two application files with the same id (from `id = …` or from the file
+name), or two tracks, criteria, rounds, awards, rules or judges with the same id. For
+applications, every file involved gets a finding that names the others.
+
+### Example
+
+    applications/2026/a.toml:   id = \"SSCP-2026-0001\"
+    applications/late/b.toml:   id = \"SSCP-2026-0001\"
+
+### How to fix
+
+Give one of them a new id, or remove the copy.
+",
+};
+
+/// Reports every application whose id another file also uses, naming all the files.
+pub fn duplicate_applications(apps: &mut [Application]) {
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, app) in apps.iter().enumerate() {
+        by_id.entry(app.id.as_str()).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    for group in groups {
+        let files: Vec<String> = group.iter().map(|&i| apps[i].file.clone()).collect();
+        for &i in &group {
+            let app = &apps[i];
+            let others: Vec<&str> = files.iter().filter(|f| **f != app.file).map(String::as_str).collect();
+            let finding = Finding::at(
+                DUPLICATE_ID.severity,
+                DUPLICATE_ID.name,
+                app.file.clone(),
+                &app.id_position,
+                format!("application id `{}` is also used by {}", app.id, others.join(", ")),
+            )
+            .with_help("every application needs its own id; change `id` or rename the file")
+            .for_application(app.id.clone());
+            apps[i].findings.push(finding);
+        }
+    }
+}

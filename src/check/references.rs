@@ -1,0 +1,188 @@
+//! References to things that are not defined: tracks, sectors, applicant types, rounds,
+//! applications.
+
+use crate::application::Application;
+use crate::codes::Code;
+use crate::config::Config;
+use crate::fields::{self, Sp};
+use crate::finding::{Finding, Severity};
+use crate::roster::Roster;
+use crate::source::SourceFile;
+
+macro_rules! reference_code {
+    ($name:ident, $code:literal, $summary:literal, $explanation:literal) => {
+        #[doc = concat!("`", $code, "`: ", $summary, ".")]
+        pub static $name: Code = Code {
+            name: $code,
+            severity: Severity::Error,
+            summary: $summary,
+            explanation: $explanation,
+        };
+    };
+}
+
+reference_code!(
+    UNKNOWN_TRACK,
+    "unknown-track",
+    "a track id that prize.toml does not define",
+    "\
+An application's `track`, an award's `track` or a key of a round's `advance` table names a
+track that has no `[[tracks]]` entry in prize.toml. The closest id is suggested.
+
+### Example
+
+    track = \"human-centric\"
+
+### How to fix
+
+    track = \"human-centricity\"
+"
+);
+
+reference_code!(
+    UNKNOWN_SECTOR,
+    "unknown-sector",
+    "a sector id that prize.toml does not list",
+    "\
+An application's `sector` (or an award's `sectors`) is not in `prize.sectors`.
+
+### Example
+
+    sector = \"transport\"     # prize.toml lists \"mobility\"
+
+### How to fix
+
+    sector = \"mobility\"
+"
+);
+
+reference_code!(
+    UNKNOWN_APPLICANT_TYPE,
+    "unknown-applicant-type",
+    "an applicant type that prize.toml does not list",
+    "\
+An application's `applicant.type` (or a track's or award's `applicant_types`) is not in
+`prize.applicant_types`.
+
+### Example
+
+    [applicant]
+    type = \"municipality\"
+
+### How to fix
+
+    type = \"city\"
+"
+);
+
+reference_code!(
+    UNKNOWN_ROUND,
+    "unknown-round",
+    "a round id that prize.toml does not define",
+    "\
+A judge's `rounds` in judges.toml (or a score-sheet folder) names a round that has no
+`[[rounds]]` entry in prize.toml.
+
+### Example
+
+    rounds = [\"semi-final\"]
+
+### How to fix
+
+Use the ids of prize.toml's `[[rounds]]`, e.g. `rounds = [\"first\"]`.
+"
+);
+
+reference_code!(
+    UNKNOWN_APPLICATION,
+    "unknown-application",
+    "an application id that no application file has",
+    "\
+A judge's declared `conflicts`, `scoring.jury_order` or an award's `picks` names an
+application id that no file under `applications/` has.
+
+### Example
+
+    conflicts = [\"SSCP-2026-0420\"]
+
+### How to fix
+
+Correct the id; `prize list` shows them all.
+"
+);
+
+fn unknown(file: &SourceFile, code: &'static Code, what: &str, id: &Sp<String>, known: &[&str]) -> Finding {
+    let help = match fields::suggest(&id.value, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if known.len() <= 12 => format!("known {what}s: {}", known.join(", ")),
+        None => format!("see the {what}s in prize.toml"),
+    };
+    code.at(file, id.span.clone(), format!("unknown {what} `{}`", id.value))
+        .with_help(help)
+}
+
+/// An application's track, sector and applicant type must be defined in prize.toml.
+pub fn application(config: &Config, file: &SourceFile, app: &Application) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(track) = app.track.as_ref().filter(|t| config.track(&t.value).is_none()) {
+        let known: Vec<&str> = config.tracks.iter().map(|t| t.id.as_str()).collect();
+        out.push(unknown(file, &UNKNOWN_TRACK, "track", track, &known));
+    }
+    if let Some(sector) = app.sector.as_ref().filter(|s| !config.sectors.contains(&s.value)) {
+        let known: Vec<&str> = config.sectors.iter().map(String::as_str).collect();
+        out.push(unknown(file, &UNKNOWN_SECTOR, "sector", sector, &known));
+    }
+    if let Some(kind) = app
+        .applicant
+        .kind
+        .as_ref()
+        .filter(|k| !config.applicant_types.contains(&k.value))
+    {
+        let known: Vec<&str> = config.applicant_types.iter().map(String::as_str).collect();
+        out.push(unknown(file, &UNKNOWN_APPLICANT_TYPE, "applicant type", kind, &known));
+    }
+    out
+}
+
+/// References from prize.toml and judges.toml to applications and rounds.
+pub fn cross_files(
+    config: &Config,
+    config_file: &SourceFile,
+    roster: Option<&Roster>,
+    apps: &[Application],
+) -> Vec<Finding> {
+    let mut ids: Vec<&str> = apps.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    let exists = |id: &str| ids.binary_search(&id).is_ok();
+    let mut out = Vec::new();
+    let check = |file: &SourceFile, id: &Sp<String>, out: &mut Vec<Finding>| {
+        if !exists(&id.value) {
+            out.push(
+                unknown(file, &UNKNOWN_APPLICATION, "application", id, &[])
+                    .with_help("`prize list` shows every application id"),
+            );
+        }
+    };
+    for id in &config.scoring.jury_order {
+        check(config_file, id, &mut out);
+    }
+    for award in &config.awards {
+        for id in award.picks.iter().flatten() {
+            check(config_file, id, &mut out);
+        }
+    }
+    if let Some(roster) = roster {
+        let rounds: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
+        for judge in &roster.judges {
+            for id in &judge.conflicts {
+                check(&roster.file, id, &mut out);
+            }
+            for round in judge.rounds.iter().flatten() {
+                if !rounds.contains(&round.value.as_str()) {
+                    out.push(unknown(&roster.file, &UNKNOWN_ROUND, "round", round, &rounds));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,194 @@
+//! `prize list`: applications with their status, filtered.
+
+use std::io::Write;
+
+use anyhow::bail;
+use serde::Serialize;
+
+use super::{Context, Outcome, outcome_of};
+use crate::application::Application;
+use crate::check::Status;
+use crate::check::eligibility::reasons;
+use crate::config::Config;
+use crate::country;
+use crate::fields;
+use crate::render::table::{Table, Value};
+use crate::render::{self, Format};
+use crate::validation::Validation;
+
+/// `--status` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFilter {
+    /// No error, no eligibility finding.
+    Eligible,
+    /// Fails an eligibility rule.
+    Ineligible,
+    /// Has an error.
+    Invalid,
+}
+
+impl StatusFilter {
+    fn status(self) -> Status {
+        match self {
+            StatusFilter::Eligible => Status::Eligible,
+            StatusFilter::Ineligible => Status::Ineligible,
+            StatusFilter::Invalid => Status::Invalid,
+        }
+    }
+}
+
+/// Arguments of `prize list`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this track (id).
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Only this sector (id).
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Only this applicant type (id).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only this country (ISO 3166-1 alpha-2).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Only this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusFilter>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: Option<&'a str>,
+    track: Option<&'a str>,
+    sector: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    applicant: Option<&'a str>,
+    country: Option<&'a str>,
+    status: Status,
+    reasons: Vec<String>,
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// Checks a filter value against the ids prize.toml defines (a typo is a usage error).
+fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
+    let Some(v) = value else { return Ok(()) };
+    if ids.contains(&v.as_str()) {
+        return Ok(());
+    }
+    match fields::suggest(v, ids.iter().copied()) {
+        Some(close) => bail!("unknown {what} `{v}`; did you mean `{close}`?"),
+        None => bail!("unknown {what} `{v}` (known: {})", ids.join(", ")),
+    }
+}
+
+/// Refuses filters that name nothing prize.toml defines.
+pub fn check_filters(config: Option<&Config>, args: &Args) -> anyhow::Result<()> {
+    if let Some(config) = config {
+        known(
+            "track",
+            &args.track,
+            config.tracks.iter().map(|t| t.id.as_str()).collect(),
+        )?;
+        known(
+            "sector",
+            &args.sector,
+            config.sectors.iter().map(String::as_str).collect(),
+        )?;
+        known(
+            "applicant type",
+            &args.kind,
+            config.applicant_types.iter().map(String::as_str).collect(),
+        )?;
+    }
+    if let Some(c) = &args.country {
+        if country::name(&c.to_ascii_uppercase()).is_none() {
+            bail!("`{c}` is not an ISO 3166-1 alpha-2 country code");
+        }
+    }
+    Ok(())
+}
+
+fn keep(app: &Application, args: &Args) -> bool {
+    let is = |filter: &Option<String>, value: &str| filter.as_ref().is_none_or(|f| f == value);
+    is(&args.track, app.track_id())
+        && is(&args.sector, app.sector_id())
+        && is(&args.kind, app.type_id())
+        && args
+            .country
+            .as_ref()
+            .is_none_or(|c| c.eq_ignore_ascii_case(app.country()))
+        && args.status.is_none_or(|s| s.status() == app.status)
+}
+
+/// Runs `prize list`.
+pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = ctx.formats("list", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
+    let archive = ctx.load()?;
+    check_filters(archive.config.as_ref(), args)?;
+    let validation = Validation::of(&archive);
+    let rows: Vec<Row<'_>> = archive
+        .applications
+        .iter()
+        .filter(|a| keep(a, args))
+        .map(|a| Row {
+            id: &a.id,
+            file: &a.file,
+            title: a.title.as_deref(),
+            track: non_empty(a.track_id()),
+            sector: non_empty(a.sector_id()),
+            kind: non_empty(a.type_id()),
+            applicant: a.applicant.name.as_deref(),
+            country: non_empty(a.country()),
+            status: a.status,
+            reasons: reasons(&a.findings, a.status),
+        })
+        .collect();
+    if format == Format::Json {
+        #[derive(Serialize)]
+        struct Listing<'a> {
+            count: usize,
+            applications: &'a [Row<'a>],
+        }
+        render::json(
+            out,
+            &Listing {
+                count: rows.len(),
+                applications: &rows,
+            },
+        )?;
+    } else {
+        let mut table = Table::new(&["id", "track", "sector", "type", "country", "status", "reasons", "title"]);
+        for r in &rows {
+            let text = |s: Option<&str>| Value::from(s.unwrap_or_default());
+            table.push(vec![
+                r.id.into(),
+                text(r.track),
+                text(r.sector),
+                text(r.kind),
+                text(r.country),
+                r.status.as_str().into(),
+                r.reasons.join(" ").into(),
+                text(r.title),
+            ]);
+        }
+        match format {
+            Format::Csv => table.csv(out)?,
+            Format::Markdown => table.markdown(out)?,
+            _ => {
+                table.human(out)?;
+                if !ctx.quiet {
+                    writeln!(out, "{} of {} applications", rows.len(), archive.applications.len())?;
+                }
+            }
+        }
+    }
+    ctx.summary_to_stderr(&validation);
+    Ok(outcome_of(&validation))
+}

@@ -1,0 +1,85 @@
+//! `prize validate`: check everything and report every finding.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{Context, Outcome};
+use crate::finding::{Finding, Severity};
+use crate::render::{self, Format, diagnostics, github};
+use crate::validation::{ApplicationStatus, Summary, Validation};
+
+/// Arguments of `prize validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    application: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    summary: Summary,
+    findings: Vec<JsonFinding<'a>>,
+    applications: &'a [ApplicationStatus],
+}
+
+/// Findings as the JSON of spec 3.4.
+fn json_finding(f: &Finding) -> JsonFinding<'_> {
+    JsonFinding {
+        severity: f.severity,
+        code: &f.code,
+        message: &f.message,
+        file: &f.file,
+        line: f.line,
+        column: f.column,
+        application: f.application.as_deref(),
+        help: f.help.as_deref(),
+    }
+}
+
+/// Runs `prize validate`.
+pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = ctx.formats("validate", &[Format::Human, Format::Json, Format::Github])?;
+    let archive = ctx.load()?;
+    let validation = Validation::of(&archive);
+    match format {
+        Format::Json => render::json(
+            out,
+            &JsonReport {
+                summary: validation.summary,
+                findings: validation.findings.iter().map(|f| json_finding(f)).collect(),
+                applications: &validation.applications,
+            },
+        )?,
+        Format::Github => github::findings(out, validation.findings.iter().copied())?,
+        _ => {
+            for f in validation
+                .findings
+                .iter()
+                .filter(|f| !ctx.quiet || f.severity == Severity::Error)
+            {
+                writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
+            }
+            writeln!(out, "{}", validation.summary.line())?;
+        }
+    }
+    let s = validation.summary;
+    Ok(if s.errors > 0 || (args.deny_warnings && s.warnings > 0) {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}

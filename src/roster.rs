@@ -1,0 +1,91 @@
+//! `judges.toml`: the jury roster.
+
+use crate::application::{check_country, is_application_id};
+use crate::check::ids::DUPLICATE_ID;
+use crate::fields::{self, INVALID_VALUE, Reader, Sp};
+use crate::finding::{Finding, Severity};
+use crate::source::SourceFile;
+
+/// One judge.
+#[derive(Clone, Debug)]
+pub struct Judge {
+    /// Judge id, also the score sheet's file name.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Organization.
+    pub organization: Option<String>,
+    /// Declared conflicts of interest (application ids).
+    pub conflicts: Vec<Sp<String>>,
+    /// Rounds served in; `None` means all.
+    pub rounds: Option<Vec<Sp<String>>>,
+}
+
+/// The roster and the file it came from.
+#[derive(Debug)]
+pub struct Roster {
+    /// `judges.toml`.
+    pub file: SourceFile,
+    /// Judges in file order.
+    pub judges: Vec<Judge>,
+}
+
+/// Reads `judges.toml`; problems become findings.
+pub fn parse(file: SourceFile) -> (Roster, Vec<Finding>) {
+    let (judges, findings) = match fields::parse(&file) {
+        Ok(doc) => {
+            let mut r = Reader::new(&file, Severity::Error);
+            let root = r.root(&doc);
+            r.unknown_keys(&root, &["judges"]);
+            let judges = judges(&mut r, &root);
+            (judges, r.findings)
+        }
+        Err(findings) => (Vec::new(), findings),
+    };
+    (Roster { file, judges }, findings)
+}
+
+fn judges(r: &mut Reader<'_>, root: &fields::Table<'_, '_>) -> Vec<Judge> {
+    let mut out: Vec<Judge> = Vec::new();
+    for t in r.tables(root, "judges") {
+        r.unknown_keys(&t, &["id", "name", "country", "organization", "conflicts", "rounds"]);
+        let id = r.id(&t, "id", true);
+        let name = r.text(&t, "name", true);
+        let country = r
+            .string(&t, "country", false)
+            .and_then(|c| check_country(r, "country", c));
+        let organization = r.string(&t, "organization", false).map(|o| o.value);
+        let conflicts = r.strings(&t, "conflicts", false).map(|l| l.value).unwrap_or_default();
+        for c in &conflicts {
+            if !is_application_id(&c.value) {
+                r.report(
+                    &INVALID_VALUE,
+                    c.span.clone(),
+                    format!("{:?} is not an application id", c.value),
+                );
+            }
+        }
+        let rounds = r.ids(&t, "rounds", false).map(|l| l.value);
+        let Some(id) = id else { continue };
+        if out.iter().any(|j| j.id == id.value) {
+            r.report_help(
+                &DUPLICATE_ID,
+                id.span,
+                format!("judge `{}` is listed twice", id.value),
+                "each judge needs an id of their own",
+            );
+            continue;
+        }
+        out.push(Judge {
+            id: id.value,
+            name: name.map(|n| n.value).unwrap_or_default(),
+            country,
+            organization,
+            conflicts,
+            rounds,
+        });
+    }
+    out
+}

@@ -1,0 +1,101 @@
+//! A text file of the archive, with what it takes to turn byte offsets into lines and columns.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::finding::{Excerpt, Finding, Position, Severity};
+
+/// A decoded text file and its path relative to the archive root.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the archive root, `/`-separated.
+    pub path: String,
+    /// The text, without any byte-order mark.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Wraps already-decoded text.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The source line holding `span.start`, with the part of the span on that line.
+    pub fn excerpt(&self, span: &Range<usize>) -> Excerpt {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let mut text = &self.text[line_start..line_end];
+        if let Some(stripped) = text.strip_suffix('\r') {
+            text = stripped;
+        }
+        let end = floor_char_boundary(&self.text, span.end.clamp(start, line_start + text.len()));
+        Excerpt {
+            text: text.to_string(),
+            underline: start - line_start..end - line_start,
+        }
+    }
+
+    /// The position of `span`, to make findings with later.
+    pub fn position(&self, span: &Range<usize>) -> Position {
+        let (line, column) = self.line_col(span.start);
+        Position {
+            line,
+            column,
+            excerpt: Some(self.excerpt(span)),
+        }
+    }
+
+    /// A finding pointing at `span` in this file.
+    pub fn finding(
+        &self,
+        severity: Severity,
+        code: impl Into<Cow<'static, str>>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::at(severity, code, self.path.clone(), &self.position(&span), message)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let f = SourceFile::new("a.toml", "x = 1\nname = \"Bogotá\" # é\n");
+        let hash = f.text.find('#').unwrap();
+        assert_eq!(f.line_col(hash), (2, 17));
+        assert_eq!(f.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn excerpt_is_one_line_without_crlf() {
+        let f = SourceFile::new("a.toml", "a = 1\r\nb = [\r\n  2]\r\n");
+        let b = f.text.find('b').unwrap();
+        let e = f.excerpt(&(b..f.text.len()));
+        assert_eq!(e.text, "b = [");
+        assert_eq!(e.underline, 0..5);
+    }
+}

@@ -133,10 +133,10 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let archive = ctx.load()?;
     check_filters(archive.config.as_ref(), args)?;
     let validation = Validation::of(&archive);
-    let rows: Vec<Row<'_>> = archive
-        .applications
-        .iter()
-        .filter(|a| keep(a, args))
+    let mut selected: Vec<&Application> = archive.applications.iter().filter(|a| keep(a, args)).collect();
+    selected.sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
+    let rows: Vec<Row<'_>> = selected
+        .into_iter()
         .map(|a| Row {
             id: &a.id,
             file: &a.file,

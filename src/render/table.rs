@@ -57,7 +57,7 @@ impl Table {
     /// A table drawn with box characters for people.
     pub fn human(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut t = comfy_table::Table::new();
-        t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        t.load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(self.headers.iter().map(Cell::new));
         for row in &self.rows {

@@ -231,6 +231,7 @@ pub fn read(file: &SourceFile, reader: &mut Reader<'_>, root: &Table<'_, '_>) ->
     let submitted = r.timestamp(root, "submitted", true);
     let applicant = match r.table(root, "applicant", false) {
         Some(t) => applicant(file, r, &t),
+        None if root.get("applicant").is_some() => Applicant::default(),
         None => {
             for key in ["type", "name", "country", "email"] {
                 missing_in_absent_table(r, "applicant", key);
@@ -240,6 +241,7 @@ pub fn read(file: &SourceFile, reader: &mut Reader<'_>, root: &Table<'_, '_>) ->
     };
     let project = match r.table(root, "project", false) {
         Some(t) => project(r, &t),
+        None if root.get("project").is_some() => Project::default(),
         None => {
             for key in ["summary", "status"] {
                 missing_in_absent_table(r, "project", key);

@@ -154,8 +154,8 @@ pub fn parse<'i>(file: &'i SourceFile) -> Result<toml::Spanned<DeTable<'i>>, Vec
     }
     let mut findings: Vec<Finding> = Vec::new();
     for error in errors {
-        let span = error.span().unwrap_or(0..0);
         let message = error.message().trim().to_string();
+        let span = opening(&file.text, error.span().unwrap_or(0..0), &message);
         let finding = TOML_SYNTAX.at(file, span, format!("invalid TOML: {message}"));
         if findings.iter().any(|f| f.line == finding.line) {
             continue;
@@ -163,6 +163,30 @@ pub fn parse<'i>(file: &'i SourceFile) -> Result<toml::Spanned<DeTable<'i>>, Vec
         findings.push(finding);
     }
     Err(findings)
+}
+
+/// For a string, array or table header left open, where it opens: the parser only notices at
+/// the end, but the user needs to see the value that is not closed.
+fn opening(text: &str, span: Range<usize>, message: &str) -> Range<usize> {
+    let before = &text[..span.start.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let found = if message.starts_with("invalid multi-line basic string") {
+        before.rfind("\"\"\"")
+    } else if message.starts_with("invalid multi-line literal string") {
+        before.rfind("'''")
+    } else if message.starts_with("invalid basic string") {
+        before[line_start..].find('"').map(|i| line_start + i)
+    } else if message.starts_with("invalid literal string") {
+        before[line_start..].find('\'').map(|i| line_start + i)
+    } else if message.starts_with("unclosed array") || message.starts_with("unclosed table") {
+        before.rfind('[')
+    } else {
+        None
+    };
+    match found {
+        Some(start) => start..span.end.max(start),
+        None => span,
+    }
 }
 
 /// The TOML type of a value, as messages name it.

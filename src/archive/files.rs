@@ -74,13 +74,12 @@ Move or copy the file into `applications/` and remove the link.
 
 /// Why a path could not be read at all (the command cannot run: exit 2).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {}: {source}", path.display())]
+#[error("cannot read {}: {reason}", path.display())]
 pub struct Unreadable {
     /// The path.
     pub path: PathBuf,
     /// The operating system's reason.
-    #[source]
-    pub source: io::Error,
+    pub reason: io::Error,
 }
 
 /// The application files found, and the findings made while looking.
@@ -111,7 +110,7 @@ pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
     let mut listing = Listing::default();
     match fs::symlink_metadata(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
-        Err(source) => return Err(Unreadable { path: dir, source }),
+        Err(reason) => return Err(Unreadable { path: dir, reason }),
         Ok(meta) if meta.file_type().is_symlink() => {
             listing.findings.push(symlink(root, &dir));
             return Ok(listing);
@@ -126,10 +125,10 @@ pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-            let source = e
+            let reason = e
                 .into_io_error()
                 .unwrap_or_else(|| io::Error::other("file system loop"));
-            Unreadable { path, source }
+            Unreadable { path, reason }
         })?;
         let file_type = entry.file_type();
         if file_type.is_symlink() {
@@ -150,9 +149,9 @@ fn symlink(root: &Path, path: &Path) -> Finding {
 /// Reads a text file of the archive: `Ok(Err(finding))` when it is too large or not UTF-8.
 pub fn read(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
     let path = root.join(rel);
-    let unreadable = |source| Unreadable {
+    let unreadable = |reason| Unreadable {
         path: path.clone(),
-        source,
+        reason,
     };
     let meta = fs::metadata(&path).map_err(unreadable)?;
     if meta.len() > MAX_FILE_BYTES {

@@ -189,6 +189,6 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             }
         }
     }
-    ctx.summary_to_stderr(&validation);
+    ctx.summary_to_stderr(out, &validation)?;
     Ok(outcome_of(&validation))
 }

@@ -91,7 +91,9 @@ impl Context {
 
     /// The validation summary line on stderr, for commands other than `validate` (not with `-q`,
     /// nor when there is nothing to say).
-    pub fn summary_to_stderr(&self, validation: &Validation<'_>) {
+    pub fn summary_to_stderr(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
+        // Results first, so that a terminal shows the summary after them.
+        out.flush()?;
         let s = &validation.summary;
         if !self.quiet && (s.errors > 0 || s.warnings > 0 || self.verbose > 0) {
             let _ = writeln!(io::stderr(), "{}", s.line());
@@ -99,6 +101,7 @@ impl Context {
                 let _ = writeln!(io::stderr(), "run `prize validate` to see the errors");
             }
         }
+        Ok(())
     }
 }
 

@@ -72,7 +72,7 @@ impl Table {
     /// CSV with a header row; text cells that a spreadsheet would run as formulas get a `'`.
     pub fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(&self.headers).map_err(io::Error::other)?;
+        w.write_record(&self.headers).map_err(csv_io)?;
         for row in &self.rows {
             let record: Vec<String> = row
                 .iter()
@@ -81,7 +81,7 @@ impl Table {
                     Value::Count(n) => n.to_string(),
                 })
                 .collect();
-            w.write_record(&record).map_err(io::Error::other)?;
+            w.write_record(&record).map_err(csv_io)?;
         }
         w.flush()
     }
@@ -113,6 +113,14 @@ impl Table {
             writeln!(out, "{}", cells(texts))?;
         }
         Ok(())
+    }
+}
+
+/// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
+pub fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

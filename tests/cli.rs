@@ -420,3 +420,19 @@ fn output_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn example_configurations_validate_clean() {
+    let configs = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/configs");
+    let mut checked = 0;
+    for entry in fs::read_dir(configs).unwrap() {
+        let path = entry.unwrap().path();
+        let dir = tempfile::tempdir().unwrap();
+        fs::copy(&path, dir.path().join("prize.toml")).unwrap();
+        let (code, report) = validate_json(dir.path());
+        assert_eq!(report["findings"], serde_json::json!([]), "{}", path.display());
+        assert_eq!(code, 0);
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}

@@ -59,6 +59,8 @@ pub struct Applicant {
     pub kind: Option<Sp<String>>,
     /// The applicant's name.
     pub name: Option<String>,
+    /// The name as compared for duplicates (no case, accents or spaces).
+    pub name_key: Option<String>,
     /// Where the name is written.
     pub name_position: Option<Position>,
     /// ISO 3166-1 alpha-2 code, checked.
@@ -309,6 +311,9 @@ fn applicant(file: &SourceFile, r: &mut Reader<'_>, t: &Table<'_, '_>) -> Applic
     Applicant {
         kind,
         name_position: name.as_ref().map(|n| file.position(&n.span)),
+        name_key: name
+            .as_ref()
+            .map(|n| crate::check::eligibility::applicant_key(&n.value)),
         name: name.map(|n| n.value),
         country,
         city,

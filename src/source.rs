@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::finding::{Excerpt, Finding, Position, Severity};
 
@@ -12,6 +13,8 @@ pub struct SourceFile {
     pub path: String,
     /// The text, without any byte-order mark.
     pub text: String,
+    /// Byte offsets where lines start, built on first use.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -20,16 +23,22 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let column = before[line_start..].chars().count() + 1;
+        // An index of line starts keeps many findings in one large file (a roster of a
+        // thousand judges) from rescanning the text for each.
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let column = self.text[starts[line - 1]..offset].chars().count() + 1;
         (line, column)
     }
 

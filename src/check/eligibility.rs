@@ -1,6 +1,6 @@
 //! Eligibility (spec 3.2): the codes that make a well-formed application ineligible.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
@@ -422,17 +422,18 @@ pub fn applicant_key(name: &str) -> String {
 
 /// Marks every application but the earliest submitted of each applicant and track.
 pub fn duplicate_applicants(apps: &mut [Application]) {
-    let mut groups: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::with_capacity(apps.len());
     for (i, app) in apps.iter().enumerate() {
-        let (Some(name), Some(country), Some(track)) = (&app.applicant.name, &app.applicant.country, &app.track) else {
+        let (Some(name), Some(country), Some(track)) = (&app.applicant.name_key, &app.applicant.country, &app.track)
+        else {
             continue;
         };
-        groups
-            .entry((track.value.clone(), country.clone(), applicant_key(name)))
-            .or_default()
-            .push(i);
+        groups.entry((&track.value, country, name)).or_default().push(i);
     }
-    for (_, mut group) in groups.into_iter().filter(|(_, g)| g.len() > 1) {
+    // Groups in file order, so that nothing depends on the hash map's order.
+    let mut repeated: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    repeated.sort_unstable();
+    for mut group in repeated {
         group.sort_by(|&a, &b| {
             let (a, b) = (&apps[a], &apps[b]);
             let when = |x: &Application| x.submitted.as_ref().map(|s| s.value);

@@ -1,6 +1,6 @@
 //! Ids used twice.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::application::Application;
 use crate::codes::Code;
@@ -29,11 +29,12 @@ Give one of them a new id, or remove the copy.
 
 /// Reports every application whose id another file also uses, naming all the files.
 pub fn duplicate_applications(apps: &mut [Application]) {
-    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(apps.len());
     for (i, app) in apps.iter().enumerate() {
         by_id.entry(app.id.as_str()).or_default().push(i);
     }
-    let groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    let mut groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    groups.sort_unstable();
     for group in groups {
         let files: Vec<String> = group.iter().map(|&i| apps[i].file.clone()).collect();
         for &i in &group {

@@ -90,7 +90,8 @@ eligibility_code!(
     "submitted after eligibility.deadline",
     "\
 `submitted` is later than `eligibility.deadline` in prize.toml. Both are instants with a
-time-zone offset, so 18:30 in Seoul (+09:00) is later than 10:00 in London (+00:00) the same day.
+time-zone offset and are compared as such: 10:00 in London (+00:00) is after a deadline of
+18:00 in Seoul (+09:00) on the same day, since that deadline is 09:00 in London.
 
 ### Example
 

@@ -347,10 +347,9 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         if crate::config::PROJECT_STATUSES.contains(&s.value.as_str()) {
             Some(s)
         } else {
-            let help = match fields::suggest(&s.value, crate::config::PROJECT_STATUSES.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "a project is planned, pilot or operational".to_string(),
-            };
+            let help = fields::did_you_mean(&s.value, crate::config::PROJECT_STATUSES.iter().copied(), || {
+                "a project is planned, pilot or operational".to_string()
+            });
             r.report_help(
                 &INVALID_VALUE,
                 s.span,

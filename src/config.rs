@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::ids::DUPLICATE_ID;
-use crate::check::references::{UNKNOWN_APPLICANT_TYPE, UNKNOWN_SECTOR, UNKNOWN_TRACK};
+use crate::check::references::{self, UNKNOWN_APPLICANT_TYPE, UNKNOWN_SECTOR, UNKNOWN_TRACK};
 use crate::codes::{self, Code};
 use crate::fields::{self, Reader, Sp, Table};
 use crate::finding::{Finding, Severity};
@@ -353,12 +353,8 @@ fn known_ids(
 
 /// Reports a reference to an id that is not defined.
 pub fn unknown_ref(r: &mut Reader<'_>, code: &'static Code, what: &str, id: &Sp<String>, known: &[String]) {
-    let help = match fields::suggest(&id.value, known.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None if known.is_empty() => format!("no {what} is defined in prize.toml"),
-        None => format!("known {what}s: {}", known.join(", ")),
-    };
-    r.report_help(code, id.span.clone(), format!("unknown {what} `{}`", id.value), help);
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    r.findings.push(references::unknown(r.file, code, what, id, &known));
 }
 
 fn tracks(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Track> {
@@ -522,10 +518,9 @@ fn method(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<String> {
     if METHODS.contains(&m.value.as_str()) {
         return Some(m.value);
     }
-    let help = match fields::suggest(&m.value, METHODS.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("methods: {}", METHODS.join(", ")),
-    };
+    let help = fields::did_you_mean(&m.value, METHODS.iter().copied(), || {
+        format!("methods: {}", METHODS.join(", "))
+    });
     r.report_help(
         &CONFIG_INVALID,
         m.span,

@@ -267,13 +267,13 @@ impl<'s> Reader<'s> {
                 key.span(),
                 format!("unknown field `{}`", table.key_path(name)),
             );
-            finding.help = Some(match suggest(name, known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None if self.unknown_field_severity == Severity::Warning => {
+            finding.help = Some(did_you_mean(name, known.iter().copied(), || {
+                if self.unknown_field_severity == Severity::Warning {
                     "free-form data belongs in the [extra] table".to_string()
+                } else {
+                    format!("known keys here: {}", known.join(", "))
                 }
-                None => format!("known keys here: {}", known.join(", ")),
-            });
+            }));
             self.findings.push(finding);
         }
     }
@@ -628,6 +628,18 @@ pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" when one of `known` is close to `word`, else `otherwise()`.
+pub fn did_you_mean<'c>(
+    word: &str,
+    known: impl IntoIterator<Item = &'c str>,
+    otherwise: impl FnOnce() -> String,
+) -> String {
+    match suggest(word, known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => otherwise(),
+    }
 }
 
 /// Converts an offset date-time to an instant; `None` for any other kind of datetime.

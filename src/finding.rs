@@ -96,17 +96,12 @@ impl Finding {
         file: impl Into<String>,
         message: impl Into<String>,
     ) -> Finding {
-        Finding {
-            severity,
-            code: code.into(),
-            message: message.into(),
-            file: file.into(),
+        let start = Position {
             line: 1,
             column: 1,
-            application: None,
-            help: None,
             excerpt: None,
-        }
+        };
+        Finding::at(severity, code, file, &start, message)
     }
 
     /// A finding at a known position of `file`.

@@ -209,10 +209,9 @@ fn check(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Check> {
     let value = t.get("value");
     let needs_value = name.value != "required";
     if !CHECKS.contains(&name.value.as_str()) {
-        let help = match fields::suggest(&name.value, CHECKS.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("checks: {}", CHECKS.join(", ")),
-        };
+        let help = fields::did_you_mean(&name.value, CHECKS.iter().copied(), || {
+            format!("checks: {}", CHECKS.join(", "))
+        });
         r.report_help(
             &CONFIG_INVALID,
             name.span,

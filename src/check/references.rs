@@ -111,12 +111,13 @@ Correct the id; `prize list` shows them all.
 "
 );
 
-fn unknown(file: &SourceFile, code: &'static Code, what: &str, id: &Sp<String>, known: &[&str]) -> Finding {
-    let help = match fields::suggest(&id.value, known.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None if known.len() <= 12 => format!("known {what}s: {}", known.join(", ")),
-        None => format!("see the {what}s in prize.toml"),
-    };
+/// A finding for a reference to an id that is not defined, suggesting the closest known one.
+pub fn unknown(file: &SourceFile, code: &'static Code, what: &str, id: &Sp<String>, known: &[&str]) -> Finding {
+    let help = fields::did_you_mean(&id.value, known.iter().copied(), || match known.len() {
+        0 => format!("no {what} is defined in prize.toml"),
+        1..=12 => format!("known {what}s: {}", known.join(", ")),
+        _ => format!("see the {what}s in prize.toml"),
+    });
     code.at(file, id.span.clone(), format!("unknown {what} `{}`", id.value))
         .with_help(help)
 }

@@ -64,7 +64,25 @@ pub fn find(name: &str) -> Option<&'static Code> {
     all().into_iter().find(|c| c.name == name)
 }
 
+/// Codes the spec defines for score sheets, scoring and the jury's workflow: reserved now, so
+/// that no custom rule takes one of their names.
+pub const RESERVED: &[&str] = &[
+    "conflict-of-interest",
+    "disconnected-judging",
+    "duplicate-score",
+    "incomplete-scores",
+    "insufficient-scores",
+    "judge-not-in-round",
+    "missing-column",
+    "not-assigned",
+    "not-competing",
+    "score-not-number",
+    "score-out-of-range",
+    "unknown-column",
+    "unknown-judge",
+];
+
 /// Whether `name` is a built-in code (custom rules may not take such an id).
 pub fn is_builtin(name: &str) -> bool {
-    find(name).is_some()
+    RESERVED.contains(&name) || find(name).is_some()
 }

@@ -359,7 +359,11 @@ pub fn unknown_ref(r: &mut Reader<'_>, code: &'static Code, what: &str, id: &Sp<
 
 fn tracks(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Track> {
     let tables = r.tables(root, "tracks");
-    if tables.is_empty() && root.get("tracks").is_none() {
+    if tables.is_empty()
+        && !root
+            .get("tracks")
+            .is_some_and(|v| !matches!(v.get_ref(), toml::de::DeValue::Array(_)))
+    {
         r.report_help(
             &CONFIG_INVALID,
             0..0,
@@ -404,10 +408,13 @@ fn eligibility(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Eligibility {
     );
     let opens = r.timestamp(t, "opens", false);
     let deadline = r.timestamp(t, "deadline", false);
-    let deadline_date = t.get("deadline").and_then(|v| match v.get_ref() {
-        toml::de::DeValue::Datetime(d) => fields::to_date(d),
-        _ => None,
-    });
+    let deadline_date = deadline
+        .as_ref()
+        .and(t.get("deadline"))
+        .and_then(|v| match v.get_ref() {
+            toml::de::DeValue::Datetime(d) => fields::to_date(d),
+            _ => None,
+        });
     if let (Some(o), Some(d)) = (&opens, &deadline) {
         if o.value >= d.value {
             r.report(
@@ -438,7 +445,18 @@ fn eligibility(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Eligibility {
         deadline,
         deadline_date,
         project_status,
-        min_operating_months: r.integer(t, "min_operating_months", false, 0).map(|n| n.value),
+        min_operating_months: r.integer(t, "min_operating_months", false, 0).and_then(|n| {
+            if n.value <= 1200 {
+                Some(n.value)
+            } else {
+                r.report(
+                    &CONFIG_INVALID,
+                    n.span,
+                    "`eligibility.min_operating_months` is over 1200 (100 years)",
+                );
+                None
+            }
+        }),
         require_beneficiaries: r.boolean(t, "require_beneficiaries", false).is_some_and(|b| b.value),
         max_summary_words: r.integer(t, "max_summary_words", false, 1).map(|n| n.value),
         one_per_applicant: r.boolean(t, "one_per_applicant", false).is_some_and(|b| b.value),
@@ -447,7 +465,11 @@ fn eligibility(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Eligibility {
 
 fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
     let tables = r.tables(root, "criteria");
-    if tables.is_empty() && root.get("criteria").is_none() {
+    if tables.is_empty()
+        && !root
+            .get("criteria")
+            .is_some_and(|v| !matches!(v.get_ref(), toml::de::DeValue::Array(_)))
+    {
         r.report_help(
             &CONFIG_INVALID,
             0..0,
@@ -597,7 +619,11 @@ fn tie_break(key: &str, criteria: &[Criterion]) -> Result<TieBreak, String> {
 
 fn rounds(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Round> {
     let tables = r.tables(root, "rounds");
-    if tables.is_empty() && root.get("rounds").is_none() {
+    if tables.is_empty()
+        && !root
+            .get("rounds")
+            .is_some_and(|v| !matches!(v.get_ref(), toml::de::DeValue::Array(_)))
+    {
         r.report_help(
             &CONFIG_INVALID,
             0..0,

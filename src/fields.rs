@@ -185,6 +185,10 @@ fn opening(text: &str, span: Range<usize>, message: &str) -> Range<usize> {
     };
     match found {
         Some(start) => start..span.end.max(start),
+        // Just past a carriage return that no line feed follows: point at the return itself.
+        None if before.ends_with('\r') && !text[before.len()..].starts_with('\n') => {
+            before.len() - 1..span.end.max(before.len() - 1)
+        }
         None => span,
     }
 }
@@ -425,6 +429,14 @@ impl<'s> Reader<'s> {
         let raw = self.datetime(table, key, required, "an offset date-time")?;
         match to_timestamp(&raw.value) {
             Some(ts) => Some(Sp::new(ts, raw.span)),
+            None if raw.value.date.is_some() && raw.value.time.is_some() && raw.value.offset.is_some() => {
+                self.report(
+                    &INVALID_VALUE,
+                    raw.span,
+                    format!("`{}` is not a date-time that exists", table.key_path(key)),
+                );
+                None
+            }
             None => {
                 self.report_help(
                     &INVALID_VALUE,

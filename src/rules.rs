@@ -262,7 +262,8 @@ fn check(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Check> {
             let DeValue::String(pattern) = value.get_ref() else {
                 return bad(r, "a regular expression string");
             };
-            match Regex::new(&format!("^(?:{pattern})$")) {
+            // Checked on its own first: wrapping can make a broken pattern valid (`a)|(b`).
+            match Regex::new(pattern).and_then(|_| Regex::new(&format!("^(?:{pattern})$"))) {
                 Ok(re) => Some(Check::Matches(re)),
                 Err(e) => {
                     let detail = e.to_string();
@@ -437,7 +438,9 @@ fn failure(check: &Check, value: &DeValue<'_>) -> Option<String> {
             let DeValue::Datetime(d) = value else {
                 return Some(format!("expected a date, found {found}"));
             };
-            let ordering = compare(d, limit)?;
+            let Some(ordering) = compare(d, limit) else {
+                return Some(format!("expected a date, found {found}"));
+            };
             let before = matches!(check, Check::Before(_));
             let ok = if before { ordering.is_lt() } else { ordering.is_gt() };
             (!ok).then(|| {
@@ -477,8 +480,14 @@ fn compare(value: &toml::value::Datetime, limit: &Moment) -> Option<std::cmp::Or
 pub fn apply(rules: &[Rule], file: &SourceFile, root: &Table<'_, '_>, application_id: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules {
+        // A list field (`project.beneficiaries`) matches when any of its items does.
         let applies = rule.when.iter().all(|(path, allowed)| {
-            lookup(root, path).is_ok_and(|v| scalar_of(v.get_ref()).is_some_and(|s| allowed.contains(&s)))
+            lookup(root, path).is_ok_and(|v| match v.get_ref() {
+                DeValue::Array(items) => items
+                    .iter()
+                    .any(|i| scalar_of(i.get_ref()).is_some_and(|s| allowed.contains(&s))),
+                other => scalar_of(other).is_some_and(|s| allowed.contains(&s)),
+            })
         });
         if !applies {
             continue;

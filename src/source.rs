@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::finding::{Excerpt, Finding, Position, Severity};
 
@@ -15,7 +15,13 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offsets where lines start, built on first use.
     line_starts: OnceLock<Vec<usize>>,
+    /// The last (offset, column) computed, so that many findings on one long line are not
+    /// each counted from the line's start.
+    last_column: Mutex<(usize, usize)>,
 }
+
+/// Source lines longer than this are not copied into findings (the position is still exact).
+pub const MAX_EXCERPT_BYTES: usize = 4096;
 
 impl SourceFile {
     /// Wraps already-decoded text.
@@ -24,6 +30,7 @@ impl SourceFile {
             path: path.into(),
             text: text.into(),
             line_starts: OnceLock::new(),
+            last_column: Mutex::new((0, 1)),
         }
     }
 
@@ -38,7 +45,15 @@ impl SourceFile {
                 .collect()
         });
         let line = starts.partition_point(|&s| s <= offset);
-        let column = self.text[starts[line - 1]..offset].chars().count() + 1;
+        let line_start = starts[line - 1];
+        let mut last = self.last_column.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (from, column) = if last.0 >= line_start && last.0 <= offset {
+            *last
+        } else {
+            (line_start, 1)
+        };
+        let column = column + self.text[from..offset].chars().count();
+        *last = (offset, column);
         (line, column)
     }
 
@@ -51,7 +66,9 @@ impl SourceFile {
         if let Some(stripped) = text.strip_suffix('\r') {
             text = stripped;
         }
-        let end = floor_char_boundary(&self.text, span.end.clamp(start, line_start + text.len()));
+        // The span may start after the line's visible end (just past a stripped `\r`).
+        let start = start.min(line_start + text.len());
+        let end = floor_char_boundary(&self.text, span.end.max(start).min(line_start + text.len()));
         Excerpt {
             text: text.to_string(),
             underline: start - line_start..end - line_start,
@@ -61,10 +78,11 @@ impl SourceFile {
     /// The position of `span`, to make findings with later.
     pub fn position(&self, span: &Range<usize>) -> Position {
         let (line, column) = self.line_col(span.start);
+        let excerpt = self.excerpt(span);
         Position {
             line,
             column,
-            excerpt: Some(self.excerpt(span)),
+            excerpt: (excerpt.text.len() <= MAX_EXCERPT_BYTES).then_some(excerpt),
         }
     }
 
@@ -96,6 +114,25 @@ mod tests {
         let f = SourceFile::new("a.toml", "x = 1\nname = \"Bogotá\" # é\n");
         let hash = f.text.find('#').unwrap();
         assert_eq!(f.line_col(hash), (2, 17));
+        assert_eq!(f.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn spans_past_a_stripped_carriage_return_do_not_panic() {
+        let f = SourceFile::new("a.toml", "title = \"x\"\r");
+        let e = f.excerpt(&(12..12));
+        assert_eq!((e.text.as_str(), e.underline.clone()), ("title = \"x\"", 11..11));
+        let f = SourceFile::new("a.toml", "'id = 1\r\nx = 2\r\n");
+        let _ = f.position(&(8..9));
+    }
+
+    #[test]
+    fn columns_on_one_long_line_are_right_in_any_order() {
+        let line = "é".repeat(10) + &"a".repeat(10);
+        let f = SourceFile::new("a.toml", format!("x\n{line}\n"));
+        assert_eq!(f.line_col(2 + 20), (2, 11));
+        assert_eq!(f.line_col(2 + 25), (2, 16));
+        assert_eq!(f.line_col(2 + 4), (2, 3));
         assert_eq!(f.line_col(0), (1, 1));
     }
 

@@ -750,3 +750,90 @@ fn a_hundred_thousand_applications() {
         "100000 applications: 100000 eligible, 0 ineligible, 0 invalid; 0 errors, 0 warnings\n"
     );
 }
+
+#[test]
+fn carriage_returns_without_line_feeds_do_not_crash() {
+    let archive = base_archive();
+    fs::write(archive.path().join("applications/cr.toml"), "title = \"x\"\r").unwrap();
+    fs::write(
+        archive.path().join("applications/mac.toml"),
+        BASE_APPLICATION.replace('\n', "\r"),
+    )
+    .unwrap();
+    fs::write(archive.path().join("applications/quote.toml"), "'id = 1\r\nx = 2\r\n").unwrap();
+    let (code, report) = validate(archive.path());
+    assert_eq!(code, 1);
+    for file in [
+        "applications/cr.toml",
+        "applications/mac.toml",
+        "applications/quote.toml",
+    ] {
+        let codes: Vec<String> = findings_in(&report, file).into_iter().map(|k| k.0).collect();
+        assert_eq!(codes, ["toml-syntax"], "{file}");
+    }
+    // A CR after the value on line 1 of cr.toml: the parser stops at byte 11, column 12.
+    assert_eq!(findings_in(&report, "applications/cr.toml")[0].4, 12);
+}
+
+#[test]
+fn twenty_thousand_findings_on_one_line() {
+    // Each unknown key is a finding on the same 170 kB line: positions must stay exact, and
+    // time and memory linear (each finding once cost a copy of the whole line).
+    let archive = base_archive();
+    let keys: Vec<String> = (0..20_000).map(|i| format!("k{i}=1")).collect();
+    let inline = format!(
+        "applicant = {{ type = \"city\", name = \"Long\", country = \"CO\", email = \"a@b.org\", {} }}",
+        keys.join(", ")
+    );
+    let text = BASE_APPLICATION.replace("id = \"APP-1\"", "id = \"LONG\"").replace(
+        "[applicant]\ntype = \"city\"\nname = \"Bogotá D.C.\"\ncountry = \"CO\"\nemail = \"smartcity@example.org\"",
+        &inline,
+    );
+    assert!(text.contains("k19999=1"));
+    fs::write(archive.path().join("applications/long.toml"), &text).unwrap();
+    let (code, report) = validate(archive.path());
+    assert_eq!(code, 0, "unknown fields in an application are warnings");
+    let found = findings_in(&report, "applications/long.toml");
+    assert_eq!(found.len(), 20_000);
+    let line = text.lines().position(|l| l.starts_with("applicant = {")).unwrap() as u64 + 1;
+    let column = |key: &str| inline.find(&format!(" {key}=")).unwrap() as u64 + 2;
+    assert!(found.iter().all(|f| f.0 == "unknown-field" && f.3 == line));
+    assert_eq!(found.iter().map(|f| f.4).min(), Some(column("k0")));
+    assert_eq!(found.iter().map(|f| f.4).max(), Some(column("k19999")));
+}
+
+#[test]
+fn configuration_traps_the_review_found() {
+    let archive = base_archive();
+    let config = fs::read_to_string(archive.path().join("prize.toml")).unwrap();
+    // Line numbers below count the lines added at the end of the base prize.toml (63 lines).
+    let base_lines = config.lines().count() as u64;
+    let extra = "\n[[rules]]\nid = \"conflict-of-interest\"\nmessage = \"m\"\neffect = \"warning\"\nfield = \"title\"\ncheck = \"required\"\n\n[[rules]]\nid = \"sneaky\"\nmessage = \"m\"\neffect = \"error\"\nfield = \"title\"\ncheck = \"matches\"\nvalue = \"zzz)|(?:.*\"\n";
+    let with_rules = config.replace("min_operating_months = 6", "min_operating_months = 300000") + extra;
+    fs::write(archive.path().join("prize.toml"), with_rules).unwrap();
+    let (code, report) = validate(archive.path());
+    assert_eq!(code, 1);
+    let lines: Vec<(String, u64, u64)> = findings_in(&report, "prize.toml")
+        .into_iter()
+        .map(|k| (k.0, k.3, k.4))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("config-invalid".to_string(), 22, 24),
+            ("config-invalid".to_string(), base_lines + 3, 6),
+            ("config-invalid".to_string(), base_lines + 15, 9),
+        ]
+    );
+    // An empty list of tracks is no tracks.
+    let empty = config
+        .replace("[[tracks]]", "[[old-tracks]]")
+        .replacen("[prize]", "tracks = []\n[prize]", 1);
+    fs::write(archive.path().join("prize.toml"), empty).unwrap();
+    let (_, report) = validate(archive.path());
+    let messages = messages_in(&report, "prize.toml");
+    assert!(
+        messages.iter().any(|m| m == "prize.toml defines no tracks"),
+        "{messages:?}"
+    );
+}

@@ -137,6 +137,8 @@ pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
             listing.files.push(relative(root, entry.path()));
         }
     }
+    // Path order as findings print it (`a-b.toml` before `a/x.toml`), not walk order.
+    listing.files.sort_unstable();
     Ok(listing)
 }
 

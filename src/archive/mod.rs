@@ -90,7 +90,7 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         }
         None => (SourceFile::new(CONFIG_FILE, ""), None),
     };
-    let roster = if root.join(ROSTER_FILE).exists() {
+    let roster = if root.join(ROSTER_FILE).symlink_metadata().is_ok() {
         read_text(root, ROSTER_FILE, &mut findings)?.map(|file| {
             let (roster, found) = roster::parse(file);
             findings.extend(found);
@@ -110,6 +110,9 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
                 Err(finding) => Application::unreadable(rel, vec![*finding]),
             })
         })
+        .collect::<Vec<Result<Application, Unreadable>>>()
+        // The first unreadable file in path order, whatever the threads did.
+        .into_iter()
         .collect::<Result<Vec<_>, Unreadable>>()?;
     let mut archive = Archive {
         root: root.to_path_buf(),

@@ -238,7 +238,7 @@ every later one gets this finding.
 ### Example
 
     applications/a.toml:  name = \"Bogotá D.C.\"   submitted = 2026-04-02T10:00:00-05:00
-    applications/b.toml:  name = \"bogota dc\"     submitted = 2026-05-20T09:00:00-05:00
+    applications/b.toml:  name = \"BOGOTA D. C.\"  submitted = 2026-05-20T09:00:00-05:00
 
 ### How to fix
 
@@ -356,7 +356,7 @@ pub fn application(config: &Config, file: &SourceFile, app: &Application) -> Vec
     if let (Some(started), Some(months), Some(deadline)) =
         (&app.project.started, rules.min_operating_months, rules.deadline_date)
     {
-        if let Some(latest) = latest_start(deadline, months) {
+        if let Some(latest) = latest_start(deadline, months).or(Some(jiff::civil::Date::MIN)) {
             if started.value > latest {
                 out.push(
                     OPERATING_TOO_SHORT
@@ -415,7 +415,7 @@ pub fn latest_start(deadline: jiff::civil::Date, months: i64) -> Option<jiff::ci
 
 /// The applicant's name as compared for duplicates: no case, accents or spaces.
 pub fn applicant_key(name: &str) -> String {
-    name.nfd()
+    name.nfkd()
         .filter(|c| !is_combining_mark(*c) && !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()

@@ -156,8 +156,11 @@ pub fn cross_files(
     ids.sort_unstable();
     let exists = |id: &str| ids.binary_search(&id).is_ok();
     let mut out = Vec::new();
+    // An application that could not be read has no known id: references to it cannot be
+    // judged, and reporting them would only add false alarms to its own error.
+    let all_known = apps.iter().all(|a| a.readable);
     let check = |file: &SourceFile, id: &Sp<String>, out: &mut Vec<Finding>| {
-        if !exists(&id.value) {
+        if all_known && !exists(&id.value) {
             out.push(
                 unknown(file, &UNKNOWN_APPLICATION, "application", id, &[])
                     .with_help("`prize list` shows every application id"),

@@ -18,9 +18,10 @@ pub fn render(finding: &Finding, color: bool) -> String {
             let mut span = excerpt.underline.clone();
             if span.is_empty() {
                 // An empty span (a missing value) still gets one caret.
-                span.end = excerpt.text[span.start..]
-                    .chars()
-                    .next()
+                span.end = excerpt
+                    .text
+                    .get(span.start..)
+                    .and_then(|rest| rest.chars().next())
                     .map_or(span.start, |c| span.start + c.len_utf8());
             }
             title.element(

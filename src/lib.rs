@@ -17,6 +17,7 @@ pub mod finding;
 pub mod render;
 pub mod roster;
 pub mod rules;
+pub mod sheet;
 pub mod source;
 pub mod stats;
 pub mod validation;

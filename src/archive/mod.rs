@@ -11,6 +11,7 @@ use crate::check;
 use crate::config::{self, Config};
 use crate::finding::{Finding, Severity};
 use crate::roster::{self, Roster};
+use crate::sheet::ScoreSheet;
 use crate::source::SourceFile;
 
 pub use files::Unreadable;
@@ -64,6 +65,8 @@ pub struct Archive {
     pub roster: Option<Roster>,
     /// Every application, in path order.
     pub applications: Vec<Application>,
+    /// Every score sheet under `scores/`, in path order.
+    pub sheets: Vec<ScoreSheet>,
     /// Findings about other files than applications.
     pub findings: Vec<Finding>,
 }
@@ -120,6 +123,7 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         config,
         roster,
         applications,
+        sheets: Vec::new(),
         findings,
     };
     check::archive(&mut archive);

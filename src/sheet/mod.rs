@@ -1,0 +1,36 @@
+//! Score sheets (`scores/<round>/<judge>.csv`, and the files judges send to `prize scores
+//! import`): decoding, delimiter and header detection, and the checks of each cell.
+
+use crate::finding::{Finding, Position};
+
+/// One judge's sheet for one round, as read.
+#[derive(Clone, Debug, Default)]
+pub struct ScoreSheet {
+    /// Path relative to the archive root (`scores/first/j-kim.csv`), or as given to `import`.
+    pub file: String,
+    /// Round id.
+    pub round: String,
+    /// Judge id.
+    pub judge: String,
+    /// The rows that parsed without error, in sheet order; the second row for an application
+    /// already scored in this sheet is not among them (it is a `duplicate-score` finding).
+    pub rows: Vec<SheetRow>,
+    /// Every problem of the sheet, with the sheet's own line numbers.
+    pub findings: Vec<Finding>,
+}
+
+/// One row of a sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetRow {
+    /// 1-based line of the row in the sheet.
+    pub line: usize,
+    /// The application id, trimmed.
+    pub application: String,
+    /// Where the application cell is, for findings made later (conflicts, not competing).
+    pub position: Position,
+    /// The scores, one per criterion in prize.toml order; `None` when the row is not scored
+    /// (every criterion cell blank).
+    pub scores: Option<Vec<f64>>,
+    /// The judge's comment, kept as written.
+    pub comment: String,
+}

@@ -1894,7 +1894,7 @@ impl Planner<'_> {
                 plan.submitted = self.window.deadline + self.rng.between(20 * 60, 150 * 60);
                 plan.korea_time = true;
                 plan.reality = Reality::LateWaived;
-            } else if (k - waived) % 2 == 0 {
+            } else if (k - waived).is_multiple_of(2) {
                 // Late by minutes; in the applicant's own time it still looks early in the day.
                 plan.submitted = self.window.deadline + self.rng.between(3 * 60, 90 * 60);
                 plan.korea_time = CITIES[plan.city].tz.starts_with("KST");
@@ -2147,7 +2147,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -255,10 +255,10 @@ pub fn read(file: &SourceFile, reader: &mut Reader<'_>, root: &Table<'_, '_>) ->
         .table(root, "screening", false)
         .map(|t| screening(file, r, &t))
         .unwrap_or_default();
-    if let Some(extra) = root.get("extra") {
-        if !matches!(extra.get_ref(), toml::de::DeValue::Table(_)) {
-            r.report(&INVALID_VALUE, extra.span(), "`extra` must be a table");
-        }
+    if let Some(extra) = root.get("extra")
+        && !matches!(extra.get_ref(), toml::de::DeValue::Table(_))
+    {
+        r.report(&INVALID_VALUE, extra.span(), "`extra` must be a table");
     }
     Application {
         id,

@@ -415,14 +415,14 @@ fn eligibility(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Eligibility {
             toml::de::DeValue::Datetime(d) => fields::to_date(d),
             _ => None,
         });
-    if let (Some(o), Some(d)) = (&opens, &deadline) {
-        if o.value >= d.value {
-            r.report(
-                &CONFIG_INVALID,
-                d.span.clone(),
-                "`eligibility.deadline` is not after `eligibility.opens`",
-            );
-        }
+    if let (Some(o), Some(d)) = (&opens, &deadline)
+        && o.value >= d.value
+    {
+        r.report(
+            &CONFIG_INVALID,
+            d.span.clone(),
+            "`eligibility.deadline` is not after `eligibility.opens`",
+        );
     }
     let project_status = r.strings(t, "project_status", false).map(|list| {
         let mut out = Vec::new();
@@ -486,15 +486,15 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         let min = r.number(&t, "min", false);
         let max = r.number(&t, "max", false);
         let mut ok = true;
-        if let Some(w) = &weight {
-            if w.value <= 0.0 {
-                r.report(
-                    &CONFIG_INVALID,
-                    w.span.clone(),
-                    "a criterion's `weight` must be positive",
-                );
-                ok = false;
-            }
+        if let Some(w) = &weight
+            && w.value <= 0.0
+        {
+            r.report(
+                &CONFIG_INVALID,
+                w.span.clone(),
+                "a criterion's `weight` must be positive",
+            );
+            ok = false;
         }
         let (lo, hi) = (
             min.as_ref().map_or(0.0, |m| m.value),
@@ -764,14 +764,14 @@ fn awards(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Awar
             .map(|l| known_ids(r, &UNKNOWN_SECTOR, "sector", l, &config.sectors));
         let min_score = r.number(&t, "min_score", false).map(|n| n.value);
         let max_per_country = r.integer(&t, "max_per_country", false, 1).map(|n| n.value as usize);
-        if let (Some(p), Some(c)) = (&picks, count) {
-            if p.value.len() > c {
-                r.report(
-                    &CONFIG_INVALID,
-                    p.span.clone(),
-                    format!("{} picks for an award of {c}", p.value.len()),
-                );
-            }
+        if let (Some(p), Some(c)) = (&picks, count)
+            && p.value.len() > c
+        {
+            r.report(
+                &CONFIG_INVALID,
+                p.span.clone(),
+                format!("{} picks for an award of {c}", p.value.len()),
+            );
         }
         let Some(id) = id else { continue };
         if out.iter().any(|a| a.id == id.value) {

@@ -130,17 +130,17 @@ pub fn parse_all(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Rule> {
         let check = check(r, &t);
         if let (Some(id), Some(message), Some(effect), Some(field), Some(when), Some(check)) =
             (id, message, effect, field, when, check)
+            && crate::config::rule_id_free(&id.value)
+            && !out.iter().any(|o| o.id == id.value)
         {
-            if crate::config::rule_id_free(&id.value) && !out.iter().any(|o| o.id == id.value) {
-                out.push(Rule {
-                    id: id.value,
-                    message: message.value,
-                    effect,
-                    when,
-                    field,
-                    check,
-                });
-            }
+            out.push(Rule {
+                id: id.value,
+                message: message.value,
+                effect,
+                when,
+                field,
+                check,
+            });
         }
     }
     out

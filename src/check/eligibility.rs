@@ -325,53 +325,50 @@ pub fn application(config: &Config, file: &SourceFile, app: &Application) -> Vec
     if let (Some(kind), Some(track)) = (
         &app.applicant.kind,
         app.track.as_ref().and_then(|t| config.track(&t.value)),
-    ) {
-        if let Some(allowed) = &track.applicant_types {
-            if config.applicant_types.contains(&kind.value) && !allowed.contains(&kind.value) {
-                out.push(
-                    TRACK_APPLICANT_TYPE
-                        .at(
-                            file,
-                            kind.span.clone(),
-                            format!("a {} may not enter track `{}`", kind.value, track.id),
-                        )
-                        .with_help(format!("track `{}` is for: {}", track.id, allowed.join(", "))),
-                );
-            }
-        }
+    ) && let Some(allowed) = &track.applicant_types
+        && config.applicant_types.contains(&kind.value)
+        && !allowed.contains(&kind.value)
+    {
+        out.push(
+            TRACK_APPLICANT_TYPE
+                .at(
+                    file,
+                    kind.span.clone(),
+                    format!("a {} may not enter track `{}`", kind.value, track.id),
+                )
+                .with_help(format!("track `{}` is for: {}", track.id, allowed.join(", "))),
+        );
     }
-    if let (Some(status), Some(allowed)) = (&app.project.status, &rules.project_status) {
-        if !allowed.contains(&status.value) {
-            out.push(
-                PROJECT_STATUS
-                    .at(
-                        file,
-                        status.span.clone(),
-                        format!("{} projects are not eligible", status.value),
-                    )
-                    .with_help(format!("eligible statuses: {}", allowed.join(", "))),
-            );
-        }
+    if let (Some(status), Some(allowed)) = (&app.project.status, &rules.project_status)
+        && !allowed.contains(&status.value)
+    {
+        out.push(
+            PROJECT_STATUS
+                .at(
+                    file,
+                    status.span.clone(),
+                    format!("{} projects are not eligible", status.value),
+                )
+                .with_help(format!("eligible statuses: {}", allowed.join(", "))),
+        );
     }
     if let (Some(started), Some(months), Some(deadline)) =
         (&app.project.started, rules.min_operating_months, rules.deadline_date)
+        && let Some(latest) = latest_start(deadline, months).or(Some(jiff::civil::Date::MIN))
+        && started.value > latest
     {
-        if let Some(latest) = latest_start(deadline, months).or(Some(jiff::civil::Date::MIN)) {
-            if started.value > latest {
-                out.push(
-                    OPERATING_TOO_SHORT
-                        .at(
-                            file,
-                            started.span.clone(),
-                            format!(
-                                "started {}, less than {months} months before the deadline",
-                                started.value
-                            ),
-                        )
-                        .with_help(format!("projects must have started on or before {latest}")),
-                );
-            }
-        }
+        out.push(
+            OPERATING_TOO_SHORT
+                .at(
+                    file,
+                    started.span.clone(),
+                    format!(
+                        "started {}, less than {months} months before the deadline",
+                        started.value
+                    ),
+                )
+                .with_help(format!("projects must have started on or before {latest}")),
+        );
     }
     if rules.require_beneficiaries && app.project.present {
         match &app.project.beneficiaries {
@@ -388,18 +385,18 @@ pub fn application(config: &Config, file: &SourceFile, app: &Application) -> Vec
             Some(_) => {}
         }
     }
-    if let (Some(words), Some(max)) = (&app.project.summary_words, rules.max_summary_words) {
-        if words.value as i64 > max {
-            out.push(
-                SUMMARY_TOO_LONG
-                    .at(
-                        file,
-                        words.span.clone(),
-                        format!("the summary has {} words, more than {max}", words.value),
-                    )
-                    .with_help(format!("shorten it by {} words", words.value as i64 - max)),
-            );
-        }
+    if let (Some(words), Some(max)) = (&app.project.summary_words, rules.max_summary_words)
+        && words.value as i64 > max
+    {
+        out.push(
+            SUMMARY_TOO_LONG
+                .at(
+                    file,
+                    words.span.clone(),
+                    format!("the summary has {} words, more than {max}", words.value),
+                )
+                .with_help(format!("shorten it by {} words", words.value as i64 - max)),
+        );
     }
     if let Some(decision) = app.screening.decision.as_ref().filter(|d| d.value == "reject") {
         let reason = app.screening.reason.as_deref().unwrap_or("no reason given");

@@ -107,10 +107,10 @@ pub fn check_filters(config: Option<&Config>, args: &Args) -> anyhow::Result<()>
             config.applicant_types.iter().map(String::as_str).collect(),
         )?;
     }
-    if let Some(c) = &args.country {
-        if country::name(&c.to_ascii_uppercase()).is_none() {
-            bail!("`{c}` is not an ISO 3166-1 alpha-2 country code");
-        }
+    if let Some(c) = &args.country
+        && country::name(&c.to_ascii_uppercase()).is_none()
+    {
+        bail!("`{c}` is not an ISO 3166-1 alpha-2 country code");
     }
     Ok(())
 }

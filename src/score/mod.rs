@@ -1,0 +1,287 @@
+//! Scoring (spec section 5): judges' totals on 0–100, then one method turns the totals of a
+//! round into a score per application. Each method is one small module behind [`Method`].
+
+mod bias;
+mod mean;
+mod median;
+mod rank;
+mod trimmed;
+mod zscore;
+
+use crate::config::Criterion;
+
+pub use bias::Bias;
+pub use mean::Mean;
+pub use median::Median;
+pub use rank::Rank;
+pub use trimmed::Trimmed;
+pub use zscore::ZScore;
+
+/// One judge's total for one application, on 0–100.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Total {
+    /// Index of the judge in the round's judge list.
+    pub judge: usize,
+    /// Index of the application in the round's application list.
+    pub application: usize,
+    /// `T(j,a) = 100 · Σ_c w_c · (x − min_c)/(max_c − min_c)`.
+    pub value: f64,
+    /// `100 · (x − min_c)/(max_c − min_c)` per criterion, for tie-breaks and explanations.
+    pub criteria: Vec<f64>,
+}
+
+/// The totals that count in one round.
+#[derive(Clone, Debug, Default)]
+pub struct RoundTotals {
+    /// How many judges the indices in `totals` range over.
+    pub judges: usize,
+    /// How many applications the indices in `totals` range over.
+    pub applications: usize,
+    /// Every total that counts.
+    pub totals: Vec<Total>,
+}
+
+impl RoundTotals {
+    /// The indices of the totals of each application.
+    pub fn by_application(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.applications];
+        for (i, t) in self.totals.iter().enumerate() {
+            out[t.application].push(i);
+        }
+        out
+    }
+
+    /// The indices of the totals of each judge.
+    pub fn by_judge(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.judges];
+        for (i, t) in self.totals.iter().enumerate() {
+            out[t.judge].push(i);
+        }
+        out
+    }
+
+    /// The values of the totals of each application.
+    pub fn values_by_application(&self) -> Vec<Vec<f64>> {
+        self.by_application()
+            .into_iter()
+            .map(|idx| idx.into_iter().map(|i| self.totals[i].value).collect())
+            .collect()
+    }
+}
+
+/// A judge's statistics over the round, as `zscore` uses them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct JudgeStats {
+    /// Number of totals the judge gave.
+    pub count: usize,
+    /// Their mean.
+    pub mean: f64,
+    /// Their population standard deviation.
+    pub sd: f64,
+}
+
+/// What a method computed on the way, for `prize explain`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Detail {
+    /// Nothing beyond the totals.
+    #[default]
+    None,
+    /// `zscore`: each judge's statistics, each total's z, and the round's mean and deviation.
+    ZScore {
+        /// Per judge.
+        judges: Vec<JudgeStats>,
+        /// Per total, in the order of `RoundTotals::totals`.
+        z: Vec<f64>,
+        /// Mean of all totals (M).
+        mean: f64,
+        /// Population standard deviation of all totals (D).
+        sd: f64,
+    },
+    /// `rank`: each total's rank among its judge's totals and its share u = (r − 0.5)/n.
+    Rank {
+        /// Per total: the rank r (1 = lowest, ties averaged).
+        rank: Vec<f64>,
+        /// Per total: u.
+        u: Vec<f64>,
+    },
+    /// `bias`: each judge's fitted bias b(j) and the number of connected parts.
+    Bias {
+        /// Per judge.
+        bias: Vec<f64>,
+        /// Connected parts of the judge–application graph.
+        parts: usize,
+    },
+}
+
+/// What a method gives: a score per application (None without totals) and its workings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// S(a) per application index.
+    pub score: Vec<Option<f64>>,
+    /// The method's intermediate values.
+    pub detail: Detail,
+}
+
+/// A scoring method.
+pub trait Method: Sync {
+    /// The name in `prize.toml` and on the command line.
+    fn name(&self) -> &'static str;
+    /// S(a) for every application of the round.
+    fn score(&self, round: &RoundTotals) -> Scores;
+}
+
+/// The method called `name` (`trim` is used by `trimmed`).
+pub fn method(name: &str, trim: usize) -> Option<Box<dyn Method>> {
+    Some(match name {
+        "mean" => Box::new(Mean),
+        "median" => Box::new(Median),
+        "trimmed" => Box::new(Trimmed { trim }),
+        "zscore" => Box::new(ZScore),
+        "rank" => Box::new(Rank),
+        "bias" => Box::new(Bias),
+        _ => return None,
+    })
+}
+
+/// `T(j,a)` and the per-criterion normalised scores, from raw scores in criterion order.
+pub fn total(criteria: &[Criterion], scores: &[f64]) -> (f64, Vec<f64>) {
+    let weight_sum: f64 = criteria.iter().map(|c| c.weight).sum();
+    let normalised: Vec<f64> = criteria
+        .iter()
+        .zip(scores)
+        .map(|(c, x)| 100.0 * (x - c.min) / (c.max - c.min))
+        .collect();
+    let total = criteria
+        .iter()
+        .zip(&normalised)
+        .map(|(c, n)| c.weight / weight_sum * n)
+        .sum();
+    (total, normalised)
+}
+
+/// Mean of a non-empty slice (0 for an empty one).
+pub fn mean(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Population standard deviation.
+pub fn population_sd(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let m = mean(values);
+    (values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / values.len() as f64).sqrt()
+}
+
+/// Median (mean of the middle two when the count is even).
+pub fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    }
+}
+
+/// Whether two scores are equal under the spec's tolerance:
+/// `|S1 − S2| ≤ 1e-9 · max(1, |S1|, |S2|)`.
+pub fn equal(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * 1f64.max(a.abs()).max(b.abs())
+}
+
+/// Applies a per-application function to the values of each application with totals.
+pub(crate) fn per_application(round: &RoundTotals, f: impl Fn(&[f64]) -> f64) -> Vec<Option<f64>> {
+    round
+        .values_by_application()
+        .into_iter()
+        .map(|v| (!v.is_empty()).then(|| f(&v)))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A round from (judge, application, total) triples.
+    pub fn round(judges: usize, applications: usize, totals: &[(usize, usize, f64)]) -> RoundTotals {
+        RoundTotals {
+            judges,
+            applications,
+            totals: totals
+                .iter()
+                .map(|&(judge, application, value)| Total {
+                    judge,
+                    application,
+                    value,
+                    criteria: vec![value],
+                })
+                .collect(),
+        }
+    }
+
+    /// The worked example of the issue: A (lenient) scores E2, E3, E4 as 85, 75, 65; B (strict)
+    /// E1, E3, E4 as 65, 45, 35; C scores E1, E2 as 80, 70.
+    pub fn lenient_and_strict() -> RoundTotals {
+        let (a, b, c) = (0, 1, 2);
+        round(
+            3,
+            4,
+            &[
+                (a, 1, 85.0),
+                (a, 2, 75.0),
+                (a, 3, 65.0),
+                (b, 0, 65.0),
+                (b, 2, 45.0),
+                (b, 3, 35.0),
+                (c, 0, 80.0),
+                (c, 1, 70.0),
+            ],
+        )
+    }
+
+    pub fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn totals_are_weighted_and_on_0_to_100() {
+        let c = |id: &str, weight: f64, min: f64, max: f64| Criterion {
+            id: id.into(),
+            name: id.into(),
+            weight,
+            min,
+            max,
+        };
+        let criteria = [c("a", 2.0, 1.0, 10.0), c("b", 1.0, 0.0, 10.0)];
+        // a: 100·(7−1)/9 = 66.666…; b: 100·5/10 = 50; weights 2/3 and 1/3.
+        let (t, n) = total(&criteria, &[7.0, 5.0]);
+        assert!((n[0] - 600.0 / 9.0).abs() < 1e-12);
+        assert!((t - (2.0 / 3.0 * 600.0 / 9.0 + 50.0 / 3.0)).abs() < 1e-12);
+        assert!(close(Some(total(&criteria, &[10.0, 10.0]).0), 100.0));
+        assert_eq!(total(&criteria, &[1.0, 0.0]).0, 0.0);
+    }
+
+    #[test]
+    fn equality_tolerance() {
+        assert!(equal(80.0, 80.0 + 5e-8));
+        assert!(!equal(80.0, 80.0 + 1e-6));
+        assert!(equal(0.0, 1e-9));
+        assert!(!equal(0.0, 2e-9));
+    }
+
+    #[test]
+    fn median_and_sd() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        // Values 2, 4, 4, 4, 5, 5, 7, 9: mean 5, population variance 4.
+        assert_eq!(population_sd(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]), 2.0);
+    }
+}

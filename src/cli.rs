@@ -84,6 +84,8 @@ pub enum Command {
     List(cmd::list::Args),
     /// Counts by track and sector, applicant type, country and status.
     Stats(cmd::stats::Args),
+    /// The ranking of a round, per track.
+    Rank(cmd::rank::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.

@@ -14,6 +14,7 @@ pub mod config;
 pub mod country;
 pub mod fields;
 pub mod finding;
+pub mod judging;
 pub mod rank;
 pub mod render;
 pub mod roster;

@@ -89,3 +89,34 @@ fn judges(r: &mut Reader<'_>, root: &fields::Table<'_, '_>) -> Vec<Judge> {
     }
     out
 }
+
+/// Why `judge` may not score `app`, if they may not: a declared conflict, the same country
+/// (with `[conflicts] same_country`), or the same organization (with `same_organization`: the
+/// judge's organization or name equals the applicant's name or organization, compared
+/// case-insensitively with surrounding space ignored).
+pub fn conflict(
+    rules: &crate::config::Conflicts,
+    judge: &Judge,
+    app: &crate::application::Application,
+) -> Option<String> {
+    if judge.conflicts.iter().any(|c| c.value == app.id) {
+        return Some(format!("{} declared a conflict of interest with {}", judge.id, app.id));
+    }
+    if rules.same_country
+        && let (Some(j), Some(a)) = (&judge.country, &app.applicant.country)
+        && j == a
+    {
+        return Some(format!("{} and the applicant are both from {j}", judge.id));
+    }
+    if rules.same_organization {
+        let same = |x: &str, y: &str| !x.trim().is_empty() && x.trim().to_lowercase() == y.trim().to_lowercase();
+        let theirs = [app.applicant.name.as_deref(), app.applicant.organization.as_deref()];
+        let ours = [judge.organization.as_deref(), Some(judge.name.as_str())];
+        for o in ours.into_iter().flatten() {
+            if let Some(t) = theirs.into_iter().flatten().find(|t| same(o, t)) {
+                return Some(format!("{} belongs to {t}, the applicant", judge.id));
+            }
+        }
+    }
+    None
+}

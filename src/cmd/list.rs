@@ -77,7 +77,8 @@ fn non_empty(s: &str) -> Option<&str> {
 }
 
 /// Checks a filter value against the ids prize.toml defines (a typo is a usage error).
-fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
+/// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
+pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
     let Some(v) = value else { return Ok(()) };
     if ids.contains(&v.as_str()) {
         return Ok(());

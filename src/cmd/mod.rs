@@ -4,6 +4,7 @@ pub mod completions;
 pub mod explain_code;
 pub mod init;
 pub mod list;
+pub mod rank;
 pub mod stats;
 pub mod validate;
 
@@ -89,6 +90,15 @@ impl Context {
         }
     }
 
+    /// The validation summary line on stderr, as ranking commands always print it (not with `-q`).
+    pub fn summary_always(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
+        out.flush()?;
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{}", validation.summary.line());
+        }
+        Ok(())
+    }
+
     /// The validation summary line on stderr, for commands other than `validate` (not with `-q`,
     /// nor when there is nothing to say).
     pub fn summary_to_stderr(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
@@ -121,6 +131,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&ctx, &args, &mut out),
         Command::List(args) => list::run(&ctx, &args, &mut out),
         Command::Stats(args) => stats::run(&ctx, &args, &mut out),
+        Command::Rank(args) => rank::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

@@ -20,6 +20,8 @@ pub enum Value {
     Text(String),
     /// A whole number (right-aligned, written as a number in CSV).
     Count(usize),
+    /// A score: two decimals for people, every digit in CSV.
+    Score(f64),
 }
 
 impl From<&str> for Value {
@@ -31,6 +33,12 @@ impl From<&str> for Value {
 impl From<String> for Value {
     fn from(s: String) -> Value {
         Value::Text(s)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Value::Score(x)
     }
 }
 
@@ -64,6 +72,7 @@ impl Table {
             t.add_row(row.iter().map(|v| match v {
                 Value::Text(s) => Cell::new(s),
                 Value::Count(n) => Cell::new(n).set_alignment(CellAlignment::Right),
+                Value::Score(x) => Cell::new(format!("{x:.2}")).set_alignment(CellAlignment::Right),
             }));
         }
         writeln!(out, "{t}")
@@ -79,6 +88,7 @@ impl Table {
                 .map(|v| match v {
                     Value::Text(s) => formula_safe(s),
                     Value::Count(n) => n.to_string(),
+                    Value::Score(x) => x.to_string(),
                 })
                 .collect();
             w.write_record(&record).map_err(csv_io)?;
@@ -96,8 +106,11 @@ impl Table {
         )?;
         let rule: Vec<String> = (0..self.headers.len())
             .map(|i| {
-                let numeric =
-                    !self.rows.is_empty() && self.rows.iter().all(|r| matches!(r.get(i), Some(Value::Count(_))));
+                let numeric = !self.rows.is_empty()
+                    && self
+                        .rows
+                        .iter()
+                        .all(|r| matches!(r.get(i), Some(Value::Count(_) | Value::Score(_))));
                 if numeric { "---:".to_string() } else { "---".to_string() }
             })
             .collect();
@@ -108,6 +121,7 @@ impl Table {
                 .map(|v| match v {
                     Value::Text(s) => markdown_escape(s),
                     Value::Count(n) => n.to_string(),
+                    Value::Score(x) => format!("{x:.2}"),
                 })
                 .collect();
             writeln!(out, "{}", cells(texts))?;

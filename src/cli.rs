@@ -86,6 +86,8 @@ pub enum Command {
     Stats(cmd::stats::Args),
     /// The ranking of a round, per track.
     Rank(cmd::rank::Args),
+    /// The awards, decided from the last round's ranking.
+    Winners(cmd::winners::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.

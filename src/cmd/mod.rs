@@ -7,6 +7,7 @@ pub mod list;
 pub mod rank;
 pub mod stats;
 pub mod validate;
+pub mod winners;
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -132,6 +133,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::List(args) => list::run(&ctx, &args, &mut out),
         Command::Stats(args) => stats::run(&ctx, &args, &mut out),
         Command::Rank(args) => rank::run(&ctx, &args, &mut out),
+        Command::Winners(args) => winners::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

@@ -1,0 +1,258 @@
+//! Deciding the awards (spec section 6) from the last round's ranking of each award's track.
+
+use std::collections::HashMap;
+
+use crate::archive::Archive;
+use crate::check::Status;
+use crate::config::{Award, Config};
+use crate::judging::RoundResult;
+
+/// One winner of an award.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Winner {
+    /// Index of the application in the archive.
+    pub application: usize,
+    /// Its rank in the track (`None` for a committee pick that is not ranked).
+    pub rank: Option<usize>,
+    /// Its score (`None` likewise).
+    pub score: Option<f64>,
+}
+
+/// Why an application ranked above the cutoff did not win this award.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PassedOver {
+    /// Index of the application.
+    pub application: usize,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// The decision on one award.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    /// Index of the award in prize.toml.
+    pub award: usize,
+    /// The winners, in ranking order (picks in the committee's order).
+    pub winners: Vec<Winner>,
+    /// Places left empty.
+    pub unfilled: usize,
+    /// Applications tied at the cutoff (empty when the award is decided).
+    pub tie_at_cutoff: Vec<usize>,
+    /// Applications walked past, and why.
+    pub passed_over: Vec<PassedOver>,
+    /// Problems with the committee's picks (unknown or not eligible).
+    pub pick_problems: Vec<String>,
+}
+
+impl Decision {
+    /// Whether the award could not be decided (a tie at its cutoff, or bad picks).
+    pub fn undecided(&self) -> bool {
+        !self.tie_at_cutoff.is_empty() || !self.pick_problems.is_empty()
+    }
+}
+
+/// Decides every award, in prize.toml order, from the last round's result.
+pub fn decide(archive: &Archive, config: &Config, last: &RoundResult) -> Vec<Decision> {
+    let mut won: HashMap<usize, usize> = HashMap::new();
+    let mut per_country: HashMap<String, usize> = HashMap::new();
+    let mut decisions = Vec::new();
+    for (a, award) in config.awards.iter().enumerate() {
+        let decision = match &award.picks {
+            Some(picks) => picks_decision(archive, last, a, award, picks, &won),
+            None => ranked_decision(archive, config, last, a, award, &won, &per_country),
+        };
+        for w in &decision.winners {
+            won.insert(w.application, a);
+            *per_country
+                .entry(archive.applications[w.application].country().to_string())
+                .or_default() += 1;
+        }
+        decisions.push(decision);
+    }
+    decisions
+}
+
+fn picks_decision(
+    archive: &Archive,
+    last: &RoundResult,
+    a: usize,
+    award: &Award,
+    picks: &[crate::fields::Sp<String>],
+    won: &HashMap<usize, usize>,
+) -> Decision {
+    let mut decision = Decision {
+        award: a,
+        winners: Vec::new(),
+        unfilled: 0,
+        tie_at_cutoff: Vec::new(),
+        passed_over: Vec::new(),
+        pick_problems: Vec::new(),
+    };
+    for pick in picks {
+        let Some(app) = archive.applications.iter().position(|x| x.id == pick.value) else {
+            decision
+                .pick_problems
+                .push(format!("pick `{}` is not an application", pick.value));
+            continue;
+        };
+        if archive.applications[app].status != Status::Eligible {
+            decision.pick_problems.push(format!(
+                "pick `{}` is {}",
+                pick.value,
+                archive.applications[app].status.as_str()
+            ));
+            continue;
+        }
+        if won.contains_key(&app) {
+            decision
+                .pick_problems
+                .push(format!("pick `{}` has already won an award", pick.value));
+            continue;
+        }
+        let placed = last
+            .groups
+            .iter()
+            .flat_map(|g| &g.ranking)
+            .find(|p| p.candidate.application == app);
+        decision.winners.push(Winner {
+            application: app,
+            rank: placed.map(|p| p.rank),
+            score: placed.map(|p| p.candidate.score),
+        });
+    }
+    decision.unfilled = award.count.map_or(0, |c| c.saturating_sub(decision.winners.len()));
+    decision
+}
+
+/// Why `app` may not take this award now, if it may not.
+fn barred(
+    archive: &Archive,
+    config: &Config,
+    award: &Award,
+    app: usize,
+    score: f64,
+    standing: &Standing,
+    taken: &[Winner],
+) -> Option<String> {
+    let (won, per_country) = (&standing.won, &standing.per_country);
+    let a = &archive.applications[app];
+    if let Some(&other) = won.get(&app) {
+        return Some(format!("already won {}", config.awards[other].name));
+    }
+    if let Some(types) = award
+        .applicant_types
+        .as_ref()
+        .filter(|t| !t.iter().any(|x| x == a.type_id()))
+    {
+        return Some(format!(
+            "applicant type {} is not among {}",
+            a.type_id(),
+            types.join(", ")
+        ));
+    }
+    if let Some(sectors) = award.sectors.as_ref().filter(|s| !s.iter().any(|x| x == a.sector_id())) {
+        return Some(format!("sector {} is not among {}", a.sector_id(), sectors.join(", ")));
+    }
+    if let Some(min) = award.min_score.filter(|m| score < *m) {
+        return Some(format!("score {score:.2} is below the award's min_score {min}"));
+    }
+    let country = a.country();
+    if let Some(max) = award.max_per_country {
+        let here = taken
+            .iter()
+            .filter(|w| archive.applications[w.application].country() == country)
+            .count();
+        if here >= max {
+            return Some(format!(
+                "the award already has {here} winner(s) from {country} (max_per_country = {max})"
+            ));
+        }
+    }
+    if let Some(max) = config.winners.max_per_country {
+        let overall = per_country.get(country).copied().unwrap_or(0)
+            + taken
+                .iter()
+                .filter(|w| archive.applications[w.application].country() == country)
+                .count();
+        if overall >= max {
+            return Some(format!(
+                "{country} already has {overall} award(s) ([winners] max_per_country = {max})"
+            ));
+        }
+    }
+    None
+}
+
+fn ranked_decision(
+    archive: &Archive,
+    config: &Config,
+    last: &RoundResult,
+    a: usize,
+    award: &Award,
+    standing: &Standing,
+) -> Decision {
+    let count = award.count.unwrap_or(0);
+    let mut decision = Decision {
+        award: a,
+        winners: Vec::new(),
+        unfilled: 0,
+        tie_at_cutoff: Vec::new(),
+        passed_over: Vec::new(),
+        pick_problems: Vec::new(),
+    };
+    let ranking = last
+        .groups
+        .iter()
+        .find(|g| Some(&g.track) == award.track.as_ref())
+        .map_or(&[][..], |g| g.ranking.as_slice());
+    let mut cutoff: Option<usize> = None;
+    for p in ranking {
+        let app = p.candidate.application;
+        if let Some(why) = barred(
+            archive,
+            config,
+            award,
+            app,
+            p.candidate.score,
+            won,
+            &decision.winners,
+            per_country,
+        ) {
+            if cutoff.is_none() {
+                decision.passed_over.push(PassedOver {
+                    application: app,
+                    reason: why,
+                });
+            }
+            continue;
+        }
+        match cutoff {
+            None if decision.winners.len() < count => decision.winners.push(Winner {
+                application: app,
+                rank: Some(p.rank),
+                score: Some(p.candidate.score),
+            }),
+            None => {
+                // The next that would have been taken: a tie at the cutoff when it shares the
+                // rank of the last taken.
+                let last_rank = decision.winners.last().and_then(|w| w.rank);
+                if last_rank != Some(p.rank) {
+                    break;
+                }
+                cutoff = last_rank;
+                decision.tie_at_cutoff.extend(
+                    decision
+                        .winners
+                        .iter()
+                        .filter(|w| w.rank == last_rank)
+                        .map(|w| w.application),
+                );
+                decision.tie_at_cutoff.push(app);
+            }
+            Some(rank) if p.rank == rank => decision.tie_at_cutoff.push(app),
+            Some(_) => break,
+        }
+    }
+    decision.unfilled = count.saturating_sub(decision.winners.len());
+    decision
+}

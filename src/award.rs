@@ -51,19 +51,28 @@ impl Decision {
     }
 }
 
+/// The awards decided so far.
+#[derive(Default)]
+struct Standing {
+    /// Application → the award it won.
+    won: HashMap<usize, usize>,
+    /// Country → awards won.
+    per_country: HashMap<String, usize>,
+}
+
 /// Decides every award, in prize.toml order, from the last round's result.
 pub fn decide(archive: &Archive, config: &Config, last: &RoundResult) -> Vec<Decision> {
-    let mut won: HashMap<usize, usize> = HashMap::new();
-    let mut per_country: HashMap<String, usize> = HashMap::new();
+    let mut standing = Standing::default();
     let mut decisions = Vec::new();
     for (a, award) in config.awards.iter().enumerate() {
         let decision = match &award.picks {
-            Some(picks) => picks_decision(archive, last, a, award, picks, &won),
-            None => ranked_decision(archive, config, last, a, award, &won, &per_country),
+            Some(picks) => picks_decision(archive, last, a, award, picks, &standing.won),
+            None => ranked_decision(archive, config, last, a, award, &standing),
         };
         for w in &decision.winners {
-            won.insert(w.application, a);
-            *per_country
+            standing.won.insert(w.application, a);
+            *standing
+                .per_country
                 .entry(archive.applications[w.application].country().to_string())
                 .or_default() += 1;
         }
@@ -214,9 +223,8 @@ fn ranked_decision(
             award,
             app,
             p.candidate.score,
-            won,
+            standing,
             &decision.winners,
-            per_country,
         ) {
             if cutoff.is_none() {
                 decision.passed_over.push(PassedOver {

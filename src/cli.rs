@@ -88,6 +88,8 @@ pub enum Command {
     Rank(cmd::rank::Args),
     /// The awards, decided from the last round's ranking.
     Winners(cmd::winners::Args),
+    /// Every number behind one application's result.
+    Explain(cmd::explain::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.

@@ -1,6 +1,7 @@
 //! One file per command: parse its arguments, call the library, render the result.
 
 pub mod completions;
+pub mod explain;
 pub mod explain_code;
 pub mod init;
 pub mod list;
@@ -134,6 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Stats(args) => stats::run(&ctx, &args, &mut out),
         Command::Rank(args) => rank::run(&ctx, &args, &mut out),
         Command::Winners(args) => winners::run(&ctx, &args, &mut out),
+        Command::Explain(args) => explain::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

@@ -1,0 +1,423 @@
+//! `prize explain ID`: every number behind one application's result.
+
+use std::io::Write;
+
+use anyhow::bail;
+use serde::Serialize;
+
+use super::rank::usable_config;
+use super::{Context, Outcome};
+use crate::archive::Archive;
+use crate::award::{self, Decision};
+use crate::check::eligibility::reasons;
+use crate::config::{Advance, Config};
+use crate::judging::{self, NotCounted, RoundResult, tie_break_name};
+use crate::rank::Split;
+use crate::render::{self, Format};
+use crate::score::Detail;
+use crate::validation::Validation;
+
+/// Arguments of `prize explain`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The application id.
+    pub id: String,
+}
+
+/// One judge's total, or a row that did not count.
+#[derive(Debug, Serialize)]
+pub struct JudgeLine {
+    judge: String,
+    /// Raw scores in criterion order.
+    scores: Vec<f64>,
+    /// T(j,a) on 0–100.
+    total: Option<f64>,
+    counted: bool,
+    /// Why it does not count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// What the method made of it, in words (z, u, bias...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<String>,
+}
+
+/// One round of the explanation.
+#[derive(Debug, Serialize)]
+pub struct RoundLine {
+    round: String,
+    method: String,
+    competing: bool,
+    judges: Vec<JudgeLine>,
+    score: Option<f64>,
+    /// How the score was made from the totals, in words.
+    formula: Option<String>,
+    rank: Option<usize>,
+    of: usize,
+    tied: bool,
+    /// The tie-break that decided its place, if one did.
+    decided_by: Option<String>,
+    unranked: Option<String>,
+    advanced: Option<bool>,
+}
+
+/// One award's verdict.
+#[derive(Debug, Serialize)]
+pub struct AwardLine {
+    id: String,
+    name: String,
+    result: &'static str,
+    reason: String,
+}
+
+/// The whole explanation.
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    id: String,
+    title: Option<String>,
+    track: Option<String>,
+    status: crate::check::Status,
+    reasons: Vec<String>,
+    findings: Vec<String>,
+    rounds: Vec<RoundLine>,
+    awards: Vec<AwardLine>,
+}
+
+fn fmt(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn round_line(archive: &Archive, config: &Config, result: &RoundResult, app: usize) -> RoundLine {
+    let round = &config.rounds[result.round];
+    let pos = result.competing.iter().position(|&a| a == app);
+    let id = &archive.applications[app].id;
+    let mut judges = Vec::new();
+    let mut values = Vec::new();
+    if let Some(pos) = pos {
+        for (i, t) in result
+            .totals
+            .totals
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.application == pos)
+        {
+            let (s, r) = result.sources[i];
+            let judge = archive.sheets[s].judge.clone();
+            let method = match &result.scores.detail {
+                Detail::ZScore { judges, z, .. } => {
+                    let j = judges[t.judge];
+                    Some(format!(
+                        "judge mean {} sd {} over {} totals, z = {:+.3}",
+                        fmt(j.mean),
+                        fmt(j.sd),
+                        j.count,
+                        z[i]
+                    ))
+                }
+                Detail::Rank { rank, u } => Some(format!("rank {} among the judge's totals, u = {:.3}", rank[i], u[i])),
+                Detail::Bias { bias, .. } => Some(format!(
+                    "judge bias {:+.2}, T − b = {}",
+                    bias[t.judge],
+                    fmt(t.value - bias[t.judge])
+                )),
+                Detail::None => None,
+            };
+            values.push(t.value);
+            judges.push(JudgeLine {
+                judge,
+                scores: archive.sheets[s].rows[r].scores.clone().unwrap_or_default(),
+                total: Some(t.value),
+                counted: true,
+                reason: None,
+                method,
+            });
+        }
+    }
+    for ignored in &result.ignored {
+        let sheet = &archive.sheets[ignored.sheet];
+        let row = &sheet.rows[ignored.row];
+        if &row.application != id {
+            continue;
+        }
+        let reason = match &ignored.reason {
+            NotCounted::Conflict(why) => format!("conflict of interest: {why}"),
+            NotCounted::NotCompeting => "not competing in this round".to_string(),
+            NotCounted::NotServing => "the judge does not serve in this round".to_string(),
+            NotCounted::UnknownJudge => "the judge is not in the roster".to_string(),
+            NotCounted::UnknownApplication => "unknown application".to_string(),
+        };
+        let scores = row.scores.clone().unwrap_or_default();
+        let total = (!scores.is_empty()).then(|| crate::score::total(&config.criteria, &scores).0);
+        judges.push(JudgeLine {
+            judge: sheet.judge.clone(),
+            scores,
+            total,
+            counted: false,
+            reason: Some(reason),
+            method: None,
+        });
+    }
+    let score = pos.and_then(|p| result.scores.score.get(p).copied().flatten());
+    let formula = score.map(|s| match (&result.scores.detail, result.method.as_str()) {
+        (Detail::ZScore { z, mean, sd, .. }, _) => {
+            let zs: Vec<f64> = result
+                .totals
+                .totals
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| Some(t.application) == pos)
+                .map(|(i, _)| z[i])
+                .collect();
+            format!(
+                "M + D · mean z = {} + {} · {:.4} = {}",
+                fmt(*mean),
+                fmt(*sd),
+                crate::score::mean(&zs),
+                fmt(s)
+            )
+        }
+        (Detail::Rank { .. }, _) => format!("100 · mean u = {}", fmt(s)),
+        (Detail::Bias { .. }, _) => format!("mean of T − b over {} judges = {}", values.len(), fmt(s)),
+        (_, "median") => format!("median of {} totals = {}", values.len(), fmt(s)),
+        (_, "trimmed") => format!(
+            "mean after dropping the {} lowest and highest of {} totals = {}",
+            config.scoring.trim,
+            values.len(),
+            fmt(s)
+        ),
+        _ => format!("mean of {} totals = {}", values.len(), fmt(s)),
+    });
+    let track = archive.applications[app].track_id();
+    let group = result.groups.iter().find(|g| g.track == track);
+    let placed = group.and_then(|g| g.ranking.iter().find(|p| p.candidate.application == app));
+    let decided_by = placed.and_then(|p| {
+        let key = |split: &Split| match split {
+            Split::Key(k) => config.scoring.tie_break.get(*k).map(tie_break_name),
+            Split::JuryOrder => Some("jury_order".to_string()),
+            _ => None,
+        };
+        match (key(&p.above), key(&p.below)) {
+            (Some(k), _) => Some(format!("equal score with the application above; {k} placed it below")),
+            (None, Some(k)) => Some(format!("equal score with the application below; {k} placed it above")),
+            _ => None,
+        }
+    });
+    let unranked = group
+        .and_then(|g| g.unranked.iter().find(|u| u.application == app))
+        .map(|u| {
+            format!(
+                "{}: scored by {} judge(s), fewer than min_judges = {}",
+                u.reason, u.judges, config.scoring.min_judges
+            )
+        });
+    let advanced = round.advance.as_ref().map(|a| {
+        let _: &Advance = a;
+        result.advanced.binary_search(&app).is_ok()
+    });
+    RoundLine {
+        round: round.id.clone(),
+        method: result.method.clone(),
+        competing: pos.is_some(),
+        judges,
+        score,
+        formula,
+        rank: placed.map(|p| p.rank),
+        of: group.map_or(0, |g| g.ranking.len()),
+        tied: placed.is_some_and(|p| p.tied),
+        decided_by,
+        unranked,
+        advanced: pos.and(advanced),
+    }
+}
+
+fn award_lines(
+    archive: &Archive,
+    config: &Config,
+    decisions: &[Decision],
+    last: &RoundResult,
+    app: usize,
+) -> Vec<AwardLine> {
+    let a = &archive.applications[app];
+    let ranked = last
+        .groups
+        .iter()
+        .any(|g| g.ranking.iter().any(|p| p.candidate.application == app));
+    let mut out = Vec::new();
+    for d in decisions {
+        let award = &config.awards[d.award];
+        let line = |result: &'static str, reason: String| AwardLine {
+            id: award.id.clone(),
+            name: award.name.clone(),
+            result,
+            reason,
+        };
+        if let Some(w) = d.winners.iter().find(|w| w.application == app) {
+            let how = if d.tie_at_cutoff.contains(&app) {
+                " (provisionally: a tie at the cutoff)"
+            } else {
+                ""
+            };
+            out.push(line(
+                "won",
+                format!(
+                    "{}{how}",
+                    w.rank.map_or("committee pick".to_string(), |r| format!("rank {r}"))
+                ),
+            ));
+        } else if d.tie_at_cutoff.contains(&app) {
+            out.push(line(
+                "tie",
+                "tied at the cutoff; the jury's order will decide".to_string(),
+            ));
+        } else if let Some(p) = d.passed_over.iter().find(|p| p.application == app) {
+            out.push(line("passed-over", p.reason.clone()));
+        } else if award.picks.is_some() {
+            out.push(line("not-picked", "a committee pick; not among the picks".to_string()));
+        } else if award.track.as_deref() == Some(a.track_id()) {
+            if let Some(types) = award
+                .applicant_types
+                .as_ref()
+                .filter(|t| !t.iter().any(|x| x == a.type_id()))
+            {
+                out.push(line("not-eligible", format!("for {} only", types.join(", "))));
+            } else if let Some(sectors) = award.sectors.as_ref().filter(|t| !t.iter().any(|x| x == a.sector_id())) {
+                out.push(line("not-eligible", format!("for sectors {} only", sectors.join(", "))));
+            } else if !ranked {
+                out.push(line("not-ranked", "not ranked in the last round".to_string()));
+            } else {
+                let last = d
+                    .winners
+                    .last()
+                    .and_then(|w| w.rank)
+                    .map_or(String::new(), |r| format!(" (the last winner is ranked {r})"));
+                out.push(line("below-cutoff", format!("ranked below the cutoff{last}")));
+            }
+        }
+    }
+    out
+}
+
+/// Builds the explanation of one application.
+pub fn explain(archive: &Archive, config: Option<&Config>, app: usize) -> Explanation {
+    let a = &archive.applications[app];
+    let mut explanation = Explanation {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        track: a.track.as_ref().map(|t| t.value.clone()),
+        status: a.status,
+        reasons: reasons(&a.findings, a.status),
+        findings: a
+            .findings
+            .iter()
+            .map(|f| format!("{}[{}] {}:{}: {}", f.severity, f.code, f.line, f.column, f.message))
+            .collect(),
+        rounds: Vec::new(),
+        awards: Vec::new(),
+    };
+    let Some(config) = config else { return explanation };
+    let results = judging::rounds(archive, config, config.rounds.len().saturating_sub(1));
+    explanation.rounds = results.iter().map(|r| round_line(archive, config, r, app)).collect();
+    if let Some(last) = results.last().filter(|r| r.round + 1 == config.rounds.len()) {
+        let decisions = award::decide(archive, config, last);
+        explanation.awards = award_lines(archive, config, &decisions, last, app);
+    }
+    explanation
+}
+
+fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Explanation) -> std::io::Result<()> {
+    writeln!(out, "{} — {}", e.id, e.title.as_deref().unwrap_or("(no title)"))?;
+    let a = archive.applications.iter().find(|a| a.id == e.id);
+    if let Some(a) = a {
+        writeln!(
+            out,
+            "track {} · sector {} · {} · {} ({})",
+            a.track_id(),
+            a.sector_id(),
+            a.type_id(),
+            a.applicant.name.as_deref().unwrap_or(""),
+            a.country()
+        )?;
+    }
+    let reasons = if e.reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", e.reasons.join(", "))
+    };
+    writeln!(out, "status: {}{reasons}", e.status.as_str())?;
+    for f in &e.findings {
+        writeln!(out, "  {f}")?;
+    }
+    let criteria: Vec<&str> = config.map_or(Vec::new(), |c| c.criteria.iter().map(|c| c.id.as_str()).collect());
+    for r in &e.rounds {
+        let name = config
+            .and_then(|c| c.rounds.iter().find(|x| x.id == r.round))
+            .map_or(r.round.as_str(), |x| x.name.as_str());
+        writeln!(out, "\nround {} — {} ({})", r.round, name, r.method)?;
+        if !r.competing {
+            writeln!(out, "  not competing in this round")?;
+            continue;
+        }
+        if !r.judges.is_empty() {
+            writeln!(out, "  scores in criterion order: {}", criteria.join(", "))?;
+        }
+        for j in &r.judges {
+            let scores: Vec<String> = j.scores.iter().map(|x| x.to_string()).collect();
+            let total = j.total.map_or("—".to_string(), fmt);
+            match (&j.reason, &j.method) {
+                (Some(why), _) => writeln!(
+                    out,
+                    "  {:<12} [{}] total {total}: not counted, {why}",
+                    j.judge,
+                    scores.join(" ")
+                )?,
+                (None, Some(m)) => writeln!(out, "  {:<12} [{}] total {total}; {m}", j.judge, scores.join(" "))?,
+                (None, None) => writeln!(out, "  {:<12} [{}] total {total}", j.judge, scores.join(" "))?,
+            }
+        }
+        if let Some(f) = &r.formula {
+            writeln!(out, "  score: {f}")?;
+        }
+        if let Some(rank) = r.rank {
+            let tied = if r.tied { ", tied" } else { "" };
+            writeln!(out, "  rank {rank} of {}{tied}", r.of)?;
+        }
+        if let Some(d) = &r.decided_by {
+            writeln!(out, "  {d}")?;
+        }
+        if let Some(u) = &r.unranked {
+            writeln!(out, "  not ranked — {u}")?;
+        }
+        match r.advanced {
+            Some(true) => writeln!(out, "  advanced to the next round")?,
+            Some(false) => writeln!(out, "  did not advance")?,
+            None => {}
+        }
+    }
+    if !e.awards.is_empty() {
+        writeln!(out, "\nawards")?;
+        for w in &e.awards {
+            writeln!(out, "  {}: {} — {}", w.name, w.result, w.reason)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `prize explain`.
+pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = ctx.formats("explain", &[Format::Human, Format::Json])?;
+    let archive = ctx.load()?;
+    let validation = Validation::of(&archive);
+    let Some(app) = archive.applications.iter().position(|a| a.id == args.id) else {
+        let ids = archive.applications.iter().map(|a| a.id.as_str());
+        let help = crate::fields::did_you_mean(&args.id, ids, || "`prize list` shows every id".to_string());
+        bail!("no application `{}`; {help}", args.id);
+    };
+    let config = usable_config(&archive, &validation);
+    let explanation = explain(&archive, config, app);
+    if format == Format::Json {
+        render::json(out, &explanation)?;
+    } else {
+        human(out, &archive, config, &explanation)?;
+    }
+    ctx.summary_always(out, &validation)?;
+    Ok(super::outcome_of(&validation))
+}

@@ -84,6 +84,8 @@ pub enum Command {
     List(cmd::list::Args),
     /// Counts by track and sector, applicant type, country and status.
     Stats(cmd::stats::Args),
+    /// Score sheets: `prize scores import FILE...` checks judges' sheets and stores them.
+    Scores(cmd::scores::Args),
     /// The ranking of a round, per track.
     Rank(cmd::rank::Args),
     /// The awards, decided from the last round's ranking.

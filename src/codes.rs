@@ -54,6 +54,8 @@ pub fn all() -> Vec<&'static Code> {
         &ids::DUPLICATE_ID,
         &waivers::UNKNOWN_WAIVER,
     ];
+    codes.extend(crate::sheet::CODES);
+    codes.extend([&crate::judging::NOT_COMPETING, &crate::judging::DISCONNECTED_JUDGING]);
     codes.extend(eligibility::CODES);
     codes.sort_by_key(|c| c.name);
     codes
@@ -66,21 +68,7 @@ pub fn find(name: &str) -> Option<&'static Code> {
 
 /// Codes the spec defines for score sheets, scoring and the jury's workflow: reserved now, so
 /// that no custom rule takes one of their names.
-pub const RESERVED: &[&str] = &[
-    "conflict-of-interest",
-    "disconnected-judging",
-    "duplicate-score",
-    "incomplete-scores",
-    "insufficient-scores",
-    "judge-not-in-round",
-    "missing-column",
-    "not-assigned",
-    "not-competing",
-    "score-not-number",
-    "score-out-of-range",
-    "unknown-column",
-    "unknown-judge",
-];
+pub const RESERVED: &[&str] = &["insufficient-scores", "not-assigned"];
 
 /// Whether `name` is a built-in code (custom rules may not take such an id).
 pub fn is_builtin(name: &str) -> bool {

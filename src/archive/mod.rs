@@ -117,16 +117,25 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         // The first unreadable file in path order, whatever the threads did.
         .into_iter()
         .collect::<Result<Vec<_>, Unreadable>>()?;
+    let mut sheets = Vec::new();
+    if let Some(config) = &config {
+        let loaded = crate::sheet::load::load(root, config, roster.as_ref())?;
+        sheets = loaded.sheets;
+        findings.extend(loaded.findings);
+    }
     let mut archive = Archive {
         root: root.to_path_buf(),
         config_file,
         config,
         roster,
         applications,
-        sheets: Vec::new(),
+        sheets,
         findings,
     };
     check::archive(&mut archive);
+    // Scores for applications that do not compete need the rounds judged first.
+    let judged = crate::judging::findings(&archive);
+    archive.findings.extend(judged);
     Ok(archive)
 }
 
@@ -137,6 +146,7 @@ impl Archive {
             .findings
             .iter()
             .chain(self.applications.iter().flat_map(|a| &a.findings))
+            .chain(self.sheets.iter().flat_map(|s| &s.findings))
             .collect();
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all

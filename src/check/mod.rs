@@ -3,6 +3,7 @@
 pub mod eligibility;
 pub mod ids;
 pub mod references;
+pub mod sheets;
 pub mod waivers;
 
 use crate::application::{self, Application};
@@ -50,6 +51,7 @@ pub fn archive(archive: &mut Archive) {
         );
         archive.findings.extend(found);
     }
+    sheets::all(archive);
     for app in &mut archive.applications {
         waivers::apply(app);
         app.status = Status::of(&app.findings);

@@ -6,6 +6,7 @@ pub mod explain_code;
 pub mod init;
 pub mod list;
 pub mod rank;
+pub mod scores;
 pub mod stats;
 pub mod validate;
 pub mod winners;
@@ -133,6 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&ctx, &args, &mut out),
         Command::List(args) => list::run(&ctx, &args, &mut out),
         Command::Stats(args) => stats::run(&ctx, &args, &mut out),
+        Command::Scores(args) => scores::run(&ctx, &args, &mut out),
         Command::Rank(args) => rank::run(&ctx, &args, &mut out),
         Command::Winners(args) => winners::run(&ctx, &args, &mut out),
         Command::Explain(args) => explain::run(&ctx, &args, &mut out),

@@ -1,7 +1,22 @@
 //! Score sheets (`scores/<round>/<judge>.csv`, and the files judges send to `prize scores
 //! import`): decoding, delimiter and header detection, and the checks of each cell.
+//!
+//! [`decode`] turns bytes into text, [`cells`] splits it into cells with their positions,
+//! [`read`] checks the header and every cell against the criteria, [`load`] finds and reads the
+//! archive's sheets, [`write`] gives the canonical form, and [`import`] stores a judge's file.
 
+pub mod cells;
+pub mod decode;
+pub mod import;
+pub mod load;
+pub mod read;
+pub mod write;
+
+use encoding_rs::Encoding;
+
+use crate::config::Criterion;
 use crate::finding::{Finding, Position};
+use crate::source::SourceFile;
 
 /// One judge's sheet for one round, as read.
 #[derive(Clone, Debug, Default)]
@@ -15,6 +30,9 @@ pub struct ScoreSheet {
     /// The rows that parsed without error, in sheet order; the second row for an application
     /// already scored in this sheet is not among them (it is a `duplicate-score` finding).
     pub rows: Vec<SheetRow>,
+    /// Rows with an error in a cell, kept (with `scores: None`) so that their application ids
+    /// are still checked; never scored.
+    pub rejected: Vec<SheetRow>,
     /// Every problem of the sheet, with the sheet's own line numbers.
     pub findings: Vec<Finding>,
 }
@@ -34,3 +52,54 @@ pub struct SheetRow {
     /// The judge's comment, kept as written.
     pub comment: String,
 }
+
+impl ScoreSheet {
+    /// Reads a sheet from its bytes: decoded (see [`decode::decode`]; `encoding` is used when
+    /// there is no byte-order mark), then read against the criteria. `file` is the path findings
+    /// name.
+    pub fn from_bytes(
+        file: &str,
+        round: &str,
+        judge: &str,
+        bytes: &[u8],
+        encoding: Option<&'static Encoding>,
+        criteria: &[Criterion],
+    ) -> ScoreSheet {
+        let mut sheet = ScoreSheet {
+            file: file.to_string(),
+            round: round.to_string(),
+            judge: judge.to_string(),
+            ..ScoreSheet::default()
+        };
+        match decode::decode(file, bytes, encoding) {
+            Ok(text) => {
+                let source = SourceFile::new(file, decode::normalise_line_ends(&text));
+                let parsed = read::read(&source, criteria);
+                sheet.rows = parsed.rows;
+                sheet.rejected = parsed.rejected;
+                sheet.findings = parsed.findings;
+            }
+            Err(finding) => sheet.findings.push(*finding),
+        }
+        sheet
+    }
+
+    /// Rows with a score (every criterion filled in, no error).
+    pub fn scored(&self) -> impl Iterator<Item = &SheetRow> {
+        self.rows.iter().filter(|r| r.scores.is_some())
+    }
+}
+
+/// The finding codes of score sheets (those made while reading a sheet, and while finding it).
+pub const CODES: &[&crate::codes::Code] = &[
+    &read::UNKNOWN_COLUMN,
+    &read::MISSING_COLUMN,
+    &read::DUPLICATE_SCORE,
+    &read::SCORE_NOT_NUMBER,
+    &read::SCORE_OUT_OF_RANGE,
+    &read::INCOMPLETE_SCORES,
+    &read::CSV_SYNTAX,
+    &load::UNKNOWN_JUDGE,
+    &crate::check::sheets::CONFLICT_OF_INTEREST,
+    &crate::check::sheets::JUDGE_NOT_IN_ROUND,
+];

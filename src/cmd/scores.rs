@@ -1,0 +1,256 @@
+//! `prize scores import FILE...`: check judges' sheets and store them in the archive.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail};
+use serde::Serialize;
+
+use super::{Context, Outcome};
+use crate::check::sheets::Applications;
+use crate::finding::{Finding, Severity};
+use crate::render::{self, Format, diagnostics};
+use crate::sheet::decode::encoding_for_label;
+use crate::sheet::import::{self, Options, Report, Status, Target};
+use crate::sheet::load;
+
+/// Arguments of `prize scores`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to do with score sheets.
+    #[command(subcommand)]
+    pub command: ScoresCommand,
+}
+
+/// The subcommands of `prize scores`.
+#[derive(Debug, clap::Subcommand)]
+pub enum ScoresCommand {
+    /// Check judges' sheets against the archive and store them as scores/<round>/<judge>.csv.
+    #[command(
+        long_about = "Check judges' sheets against the archive and store them as scores/<round>/<judge>.csv, \
+                      in the canonical form (UTF-8, comma, `.` decimals, criteria in prize.toml order).\n\n\
+                      Reads UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's \"Unicode text\"), \
+                      or the encoding named with --encoding; comma, semicolon or tab delimiters; decimal commas \
+                      when the delimiter is not a comma. One error refuses the whole sheet: nothing is written, \
+                      and every problem is listed. Exit 1 when a sheet is refused."
+    )]
+    Import(ImportArgs),
+}
+
+/// Arguments of `prize scores import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The sheets to import.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The round (may be left out when the prize has one round).
+    #[arg(long)]
+    pub round: Option<String>,
+    /// The judge (may be left out when the file's name is the judge's id; one FILE only).
+    #[arg(long)]
+    pub judge: Option<String>,
+    /// The encoding of files without a byte-order mark, as a WHATWG label (euc-kr, windows-1252, ...).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Replace a different sheet already stored, reporting the rows added, changed and removed.
+    #[arg(long)]
+    pub replace: bool,
+    /// Check and report what would happen, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `prize scores`.
+pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match &args.command {
+        ScoresCommand::Import(args) => import(ctx, args, out),
+    }
+}
+
+fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = ctx.formats("scores import", &[Format::Human, Format::Json])?;
+    if args.judge.is_some() && args.files.len() > 1 {
+        bail!(
+            "--judge names the judge of one file; import several files named after their judges (j-kim.csv) without it"
+        );
+    }
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(encoding_for_label)
+        .transpose()
+        .map_err(|e| anyhow!(e))?;
+    let archive = ctx.load()?;
+    let Some(config) = &archive.config else {
+        bail!("prize.toml is not readable; run `prize validate` to see why");
+    };
+    let config_errors = archive
+        .findings
+        .iter()
+        .filter(|f| f.file == crate::archive::CONFIG_FILE && f.severity == Severity::Error)
+        .count();
+    if config_errors > 0 {
+        bail!("prize.toml has {config_errors} error(s); run `prize validate` and fix them before importing sheets");
+    }
+    let Some(roster) = &archive.roster else {
+        bail!("the archive has no judges.toml, so no sheet can be imported");
+    };
+    // Every file's round and judge are checked, and every file read, before anything is written.
+    let round = import::round_id(config, args.round.as_deref()).map_err(|e| anyhow!(e))?;
+    let mut targets: Vec<Target> = Vec::with_capacity(args.files.len());
+    for file in &args.files {
+        let judge = import::judge_id(Some(roster), args.judge.as_deref(), file).map_err(|e| anyhow!(e))?;
+        if targets.iter().any(|t| t.judge == judge) {
+            bail!("two files for judge `{judge}`: import one sheet per judge");
+        }
+        targets.push(Target {
+            round: round.clone(),
+            judge,
+        });
+    }
+    let mut inputs = Vec::with_capacity(args.files.len());
+    for file in &args.files {
+        let shown = file.display().to_string();
+        let bytes = load::read_bytes(file, &shown)?;
+        inputs.push((shown, bytes));
+    }
+    let applications = Applications::new(&archive.applications);
+    let view = import::Archive {
+        root: &archive.root,
+        config,
+        roster,
+        applications: &applications,
+    };
+    let options = Options {
+        encoding,
+        replace: args.replace,
+        dry_run: args.dry_run,
+    };
+    let mut reports = Vec::with_capacity(inputs.len());
+    for ((shown, bytes), target) in inputs.into_iter().zip(&targets) {
+        reports.push(import::import(&view, &shown, bytes, target, options)?);
+    }
+    match format {
+        Format::Json => render::json(out, &reports.iter().map(JsonReport::of).collect::<Vec<_>>())?,
+        _ => {
+            for report in &reports {
+                for f in report
+                    .findings
+                    .iter()
+                    .filter(|f| !ctx.quiet || f.severity == Severity::Error)
+                {
+                    writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
+                }
+                writeln!(out, "{}", line(report))?;
+            }
+        }
+    }
+    Ok(if reports.iter().any(Report::refused) {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}
+
+fn rows(n: usize) -> String {
+    format!("{n} row{}", if n == 1 { "" } else { "s" })
+}
+
+/// The one line a file gets in human output.
+pub fn line(r: &Report) -> String {
+    let changes = r.changes.unwrap_or_default();
+    let counts = format!(
+        "{} added, {} changed, {} removed",
+        rows(changes.added),
+        changes.changed,
+        changes.removed
+    );
+    let size = format!("{}, {} scored", rows(r.rows), r.scored);
+    match r.status {
+        Status::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
+        Status::WouldImport => format!(
+            "{}: would import {} ({} scored); nothing written (--dry-run)",
+            r.stored,
+            rows(r.rows),
+            r.scored
+        ),
+        Status::Unchanged => format!("{}: unchanged ({size})", r.stored),
+        Status::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
+        Status::WouldReplace => format!(
+            "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
+            r.stored
+        ),
+        Status::Refused if r.changes.is_some() => format!(
+            "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
+            r.stored, r.file
+        ),
+        Status::Refused => format!(
+            "{}: refused: {}; nothing written to {}",
+            r.file,
+            r.reason.as_deref().unwrap_or("errors"),
+            r.stored
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    application: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(f: &'a Finding) -> JsonFinding<'a> {
+        JsonFinding {
+            severity: f.severity,
+            code: &f.code,
+            message: &f.message,
+            file: &f.file,
+            line: f.line,
+            column: f.column,
+            application: f.application.as_deref(),
+            help: f.help.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    stored: &'a str,
+    round: &'a str,
+    judge: &'a str,
+    status: &'static str,
+    rows: usize,
+    scored: usize,
+    added: Option<usize>,
+    changed: Option<usize>,
+    removed: Option<usize>,
+    reason: Option<&'a str>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+impl<'a> JsonReport<'a> {
+    fn of(r: &'a Report) -> JsonReport<'a> {
+        JsonReport {
+            file: &r.file,
+            stored: &r.stored,
+            round: &r.round,
+            judge: &r.judge,
+            status: r.status.as_str(),
+            rows: r.rows,
+            scored: r.scored,
+            added: r.changes.map(|c| c.added),
+            changed: r.changes.map(|c| c.changed),
+            removed: r.changes.map(|c| c.removed),
+            reason: r.reason.as_deref(),
+            findings: r.findings.iter().map(JsonFinding::of).collect(),
+        }
+    }
+}

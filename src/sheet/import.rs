@@ -1,0 +1,339 @@
+//! `prize scores import`: checking a judge's file against the archive and storing it in the
+//! canonical form, atomically, as `scores/<round>/<judge>.csv`.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use encoding_rs::Encoding;
+
+use super::ScoreSheet;
+use super::load::SCORES_DIR;
+use super::write::{self, Changes};
+use crate::check::sheets::{self, Applications};
+use crate::config::Config;
+use crate::fields;
+use crate::finding::{self, Finding, Severity};
+use crate::roster::Roster;
+
+/// Where a sheet goes: its round and judge, checked against prize.toml and the roster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// Round id.
+    pub round: String,
+    /// Judge id.
+    pub judge: String,
+}
+
+impl Target {
+    /// The stored sheet's path relative to the archive root, `/`-separated.
+    pub fn stored(&self) -> String {
+        format!("{SCORES_DIR}/{}/{}.csv", self.round, self.judge)
+    }
+}
+
+/// The round to import into: `given`, which must be a round of prize.toml, else the only
+/// round. `Err` is a usage error.
+pub fn round_id(config: &Config, given: Option<&str>) -> Result<String, String> {
+    let known: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
+    match given {
+        Some(id) if fields::is_id(id) && known.contains(&id) => Ok(id.to_string()),
+        Some(id) => Err(format!(
+            "unknown round `{id}`: {}",
+            fields::did_you_mean(id, known.iter().copied(), || format!(
+                "the rounds are {}",
+                known.join(", ")
+            ))
+        )),
+        None => match known.as_slice() {
+            [only] => Ok((*only).to_string()),
+            [] => Err("prize.toml defines no rounds".to_string()),
+            _ => Err(format!(
+                "this prize has {} rounds ({}): name one with --round",
+                known.len(),
+                known.join(", ")
+            )),
+        },
+    }
+}
+
+/// The judge whose sheet `file` is: `given`, else the file's stem; either must be a judge id
+/// of the roster. `Err` is a usage error.
+pub fn judge_id(roster: Option<&Roster>, given: Option<&str>, file: &Path) -> Result<String, String> {
+    let known: Vec<&str> = roster
+        .map(|r| r.judges.iter().map(|j| j.id.as_str()).collect())
+        .unwrap_or_default();
+    let (id, from_name) = match given {
+        Some(id) => (id.to_string(), false),
+        None => match file.file_stem() {
+            Some(stem) => (stem.to_string_lossy().into_owned(), true),
+            None => {
+                return Err(format!(
+                    "{} has no file name: name the judge with --judge",
+                    file.display()
+                ));
+            }
+        },
+    };
+    if fields::is_id(&id) && known.contains(&id.as_str()) {
+        return Ok(id);
+    }
+    let hint = fields::did_you_mean(&id, known.iter().copied(), || {
+        if known.is_empty() {
+            "judges.toml lists no judges".to_string()
+        } else {
+            format!("the judges are {}", list(&known))
+        }
+    });
+    Err(if from_name {
+        format!(
+            "the file name `{id}` of {} is not a judge id ({hint}): name the judge with --judge",
+            file.display()
+        )
+    } else {
+        format!("unknown judge `{id}`: {hint}")
+    })
+}
+
+fn list(ids: &[&str]) -> String {
+    if ids.len() <= 12 {
+        ids.join(", ")
+    } else {
+        format!("{}, ... ({} in all, see judges.toml)", ids[..12].join(", "), ids.len())
+    }
+}
+
+/// What happened to one sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Stored; there was no sheet before.
+    Imported,
+    /// The same content is already stored; nothing written.
+    Unchanged,
+    /// Stored over a different sheet (`--replace`).
+    Replaced,
+    /// Not stored: the sheet has errors, or a different sheet is stored and `--replace` was not
+    /// given.
+    Refused,
+    /// `--dry-run`: it would be imported.
+    WouldImport,
+    /// `--dry-run --replace`: it would replace the stored sheet.
+    WouldReplace,
+}
+
+impl Status {
+    /// The word scripts see (`imported`, `would-import`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Imported => "imported",
+            Status::Unchanged => "unchanged",
+            Status::Replaced => "replaced",
+            Status::Refused => "refused",
+            Status::WouldImport => "would-import",
+            Status::WouldReplace => "would-replace",
+        }
+    }
+}
+
+/// How to import.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The encoding of files without a byte-order mark (default UTF-8).
+    pub encoding: Option<&'static Encoding>,
+    /// Replace a different stored sheet.
+    pub replace: bool,
+    /// Check and report, write nothing.
+    pub dry_run: bool,
+}
+
+/// The result of importing one file.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The file as given on the command line.
+    pub file: String,
+    /// Where it is (or would be) stored, relative to the archive root.
+    pub stored: String,
+    /// Round id.
+    pub round: String,
+    /// Judge id.
+    pub judge: String,
+    /// What happened.
+    pub status: Status,
+    /// Rows in the sheet (scored or not).
+    pub rows: usize,
+    /// Rows with scores.
+    pub scored: usize,
+    /// Against the stored sheet (every row is `added` when there was none); `None` when the
+    /// sheet has errors.
+    pub changes: Option<Changes>,
+    /// Why it was refused.
+    pub reason: Option<String>,
+    /// Every problem of the sheet, in sheet order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether the sheet was refused.
+    pub fn refused(&self) -> bool {
+        self.status == Status::Refused
+    }
+}
+
+/// The archive as import needs it.
+pub struct Archive<'a> {
+    /// The archive root.
+    pub root: &'a Path,
+    /// prize.toml.
+    pub config: &'a Config,
+    /// judges.toml.
+    pub roster: &'a Roster,
+    /// The applications, by id.
+    pub applications: &'a Applications<'a>,
+}
+
+/// Checks the sheet in `bytes` (read from `file`, as given on the command line) and stores it
+/// at `target` unless it has an error, the same content is already there, a different sheet is
+/// there and `options.replace` is not set, or `options.dry_run` is. `Err` only when the archive
+/// cannot be read or written.
+pub fn import(
+    archive: &Archive<'_>,
+    file: &str,
+    bytes: Result<Vec<u8>, Box<Finding>>,
+    target: &Target,
+    options: Options,
+) -> io::Result<Report> {
+    let criteria = &archive.config.criteria;
+    let mut sheet = match bytes {
+        Ok(bytes) => ScoreSheet::from_bytes(file, &target.round, &target.judge, &bytes, options.encoding, criteria),
+        Err(finding) => ScoreSheet {
+            file: file.to_string(),
+            findings: vec![*finding],
+            ..ScoreSheet::default()
+        },
+    };
+    let found = sheets::check(&sheet, archive.config, archive.roster, archive.applications);
+    sheet.findings.extend(found);
+    finding::sort(&mut sheet.findings);
+    let errors = sheet.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let mut report = Report {
+        file: file.to_string(),
+        stored: target.stored(),
+        round: target.round.clone(),
+        judge: target.judge.clone(),
+        status: Status::Refused,
+        rows: sheet.rows.len() + sheet.rejected.len(),
+        scored: sheet.scored().count(),
+        changes: None,
+        reason: None,
+        findings: Vec::new(),
+    };
+    if errors > 0 {
+        report.reason = Some(format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
+        report.findings = sheet.findings;
+        return Ok(report);
+    }
+    report.findings = sheet.findings;
+    let canonical = write::canonical(criteria, &sheet.rows)?;
+    let dir = archive.root.join(SCORES_DIR).join(&target.round);
+    let path = dir.join(format!("{}.csv", target.judge));
+    refuse_links(
+        archive.root,
+        &[
+            Path::new(SCORES_DIR),
+            &Path::new(SCORES_DIR).join(&target.round),
+            Path::new(&report.stored),
+        ],
+    )?;
+    let stored = match fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(with_path(e, &path)),
+    };
+    let (status, changes) = match stored {
+        None => (
+            Status::Imported,
+            Changes {
+                added: sheet.rows.len(),
+                ..Changes::default()
+            },
+        ),
+        Some(old) if old == canonical => (Status::Unchanged, Changes::default()),
+        Some(old) => {
+            let old = ScoreSheet::from_bytes(&report.stored, &target.round, &target.judge, &old, None, criteria);
+            let same = old.findings.is_empty()
+                && old.rejected.is_empty()
+                && write::canonical(criteria, &old.rows)? == canonical;
+            if same {
+                (Status::Unchanged, Changes::default())
+            } else {
+                (
+                    Status::Replaced,
+                    write::compare(old.rows.iter().chain(&old.rejected), &sheet.rows),
+                )
+            }
+        }
+    };
+    report.changes = Some(changes);
+    report.status = match status {
+        Status::Replaced if !options.replace => {
+            report.reason = Some("a different sheet is stored".to_string());
+            Status::Refused
+        }
+        Status::Imported if options.dry_run => Status::WouldImport,
+        Status::Replaced if options.dry_run => Status::WouldReplace,
+        other => other,
+    };
+    if matches!(report.status, Status::Imported | Status::Replaced) {
+        write_atomic(&dir, &path, &canonical)?;
+    }
+    Ok(report)
+}
+
+fn with_path(e: io::Error, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// A symbolic link on the way to the stored sheet could make the write land outside the
+/// archive: refuse it.
+fn refuse_links(root: &Path, rels: &[&Path]) -> io::Result<()> {
+    for rel in rels {
+        let path = root.join(rel);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(io::Error::other(format!(
+                    "{} is a symbolic link; `prize` does not write through links",
+                    path.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(with_path(e, &path)),
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in `dir` renamed over it, so that a reader
+/// never sees half a sheet and a failed write leaves the old one whole. The new file keeps the
+/// old one's permissions.
+pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".prize-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any new file: read-write for everyone the umask allows.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| with_path(e, dir))?;
+    temp.write_all(bytes).map_err(|e| with_path(e, temp.path()))?;
+    if let Ok(meta) = fs::metadata(path) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| with_path(e, temp.path()))?;
+    }
+    temp.as_file().sync_all().map_err(|e| with_path(e, temp.path()))?;
+    temp.persist(path).map_err(|e| with_path(e.error, path))?;
+    Ok(())
+}

@@ -315,3 +315,94 @@ pub fn tie_break_name(key: &TieBreak) -> String {
         TieBreak::Max => "max".to_string(),
     }
 }
+
+/// `not-competing`: a score for an application that does not compete in the round.
+pub static NOT_COMPETING: crate::codes::Code = crate::codes::Code {
+    name: "not-competing",
+    severity: crate::finding::Severity::Warning,
+    summary: "a score for an application that does not compete in this round",
+    explanation: "\
+In the first round every eligible application competes; in each later round only those that
+advanced from the round before. A score row for any other application (an ineligible one, or
+one that did not advance) is ignored with this warning: it is kept in the sheet but never
+counted.
+
+### Example
+
+    scores/final/j-kim.csv:   SSCP-2026-0042,8,7,6,9,7,8,    # 0042 did not advance
+
+### How to fix
+
+Remove the row, or check that the right sheet was filed under the right round.
+",
+};
+
+/// `disconnected-judging`: the `bias` fit of a round has more than one connected part.
+pub static DISCONNECTED_JUDGING: crate::codes::Code = crate::codes::Code {
+    name: "disconnected-judging",
+    severity: crate::finding::Severity::Warning,
+    summary: "the bias method's judge–application graph falls into separate parts",
+    explanation: "\
+The `bias` method separates each judge's leniency from each application's quality by
+comparing judges who scored the same applications. When the judges fall into groups that share
+no application, each group's biases are only known relative to each other (they are set to sum
+to 0 within each group), so scores from different groups are not strictly comparable.
+
+### Example
+
+    judges A and B scored applications 1–40, judges C and D applications 41–80, and no
+    application was scored by both groups.
+
+### How to fix
+
+Give a few applications to judges of both groups (`prize assign` spreads judges so that the
+graph stays connected).
+",
+};
+
+/// The warnings that judging makes: scores for applications that do not compete, and rounds
+/// whose `bias` fit falls into separate parts.
+pub fn findings(archive: &Archive) -> Vec<crate::finding::Finding> {
+    let Some(config) = &archive.config else {
+        return Vec::new();
+    };
+    if config.rounds.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for result in rounds(archive, config, config.rounds.len() - 1) {
+        let round = &config.rounds[result.round];
+        for ignored in result.ignored.iter().filter(|i| i.reason == NotCounted::NotCompeting) {
+            let sheet = &archive.sheets[ignored.sheet];
+            let row = &sheet.rows[ignored.row];
+            let why = if result.round == 0 {
+                "is not eligible"
+            } else {
+                "did not advance to this round"
+            };
+            out.push(
+                crate::finding::Finding::at(
+                    NOT_COMPETING.severity,
+                    NOT_COMPETING.name,
+                    sheet.file.clone(),
+                    &row.position,
+                    format!(
+                        "{} {why}: its score in round `{}` is not counted",
+                        row.application, round.id
+                    ),
+                )
+                .with_help("remove the row, or check the sheet's round"),
+            );
+        }
+        if let crate::score::Detail::Bias { parts, .. } = result.scores.detail
+            && parts > 1
+        {
+            out.push(
+                DISCONNECTED_JUDGING
+                    .in_file(format!("scores/{}", round.id), format!("the judges of round `{}` fall into {parts} groups that share no application", round.id))
+                    .with_help("bias scores are comparable only within a group; give some applications to judges of several groups"),
+            );
+        }
+    }
+    out
+}

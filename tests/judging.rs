@@ -1,0 +1,227 @@
+//! Ranking, advancing, winners and explanations on `tests/fixtures/judging`, where every total
+//! is computed by hand: T = 100 · (2/3 · (impact − 1)/9 + 1/3 · design/10), so impact 10 → 100,
+//! 5.5 → 50, 1 → 0 and design 10 → 100, 5 → 50, 0 → 0 before weighting.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{copy_tree, fixtures, prize};
+use serde_json::{Value, json};
+
+fn archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("judging"), dir.path());
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        stderr,
+    )
+}
+
+fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let (code, stdout, stderr) = run(dir, args);
+    (
+        code,
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}")),
+    )
+}
+
+fn close(v: &Value, want: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - want).abs() < 1e-9)
+}
+
+/// (id, rank, tied) of a group's ranking.
+fn places(group: &Value) -> Vec<(String, u64, bool)> {
+    group["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["rank"].as_u64().unwrap(),
+                r["tied"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn p(id: &str, rank: u64, tied: bool) -> (String, u64, bool) {
+    (id.to_string(), rank, tied)
+}
+
+#[test]
+fn first_round_mean_ranking_by_hand() {
+    let dir = archive();
+    let (code, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        (r["round"].as_str(), r["method"].as_str()),
+        (Some("first"), Some("mean"))
+    );
+    let projects = &r["groups"][0];
+    assert_eq!(projects["track"], "projects");
+    // P3 and P4 both total 200/3 from each judge and have the same design mean (50): tied.
+    assert_eq!(
+        places(projects),
+        [
+            p("P1", 1, false),
+            p("P2", 2, false),
+            p("P3", 3, true),
+            p("P4", 3, true),
+            p("P5", 5, false)
+        ]
+    );
+    let rows = projects["ranking"].as_array().unwrap();
+    assert!(close(&rows[0]["score"], (100.0 + 250.0 / 3.0) / 2.0));
+    assert!(close(&rows[1]["score"], (50.0 + 100.0 + 250.0 / 3.0) / 3.0));
+    assert!(close(&rows[2]["score"], 200.0 / 3.0));
+    // P5: Judge A declared a conflict and did not score it; B gives 0 and C 50.
+    assert!(close(&rows[4]["score"], 25.0));
+    assert_eq!(rows[4]["judges"], 2);
+    assert_eq!(
+        (rows[0]["advanced"].as_bool(), rows[2]["advanced"].as_bool()),
+        (Some(true), Some(false))
+    );
+    // L1 has one judge, fewer than min_judges = 2.
+    assert_eq!(
+        r["groups"][1]["unranked"],
+        json!([{"id": "L1", "reason": "insufficient-scores", "judges": 1}])
+    );
+}
+
+#[test]
+fn jury_order_settles_a_tie_and_median_reorders() {
+    let dir = archive();
+    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
+    fs::write(
+        dir.path().join("prize.toml"),
+        config.replace(
+            "tie_break = [\"criterion:design\"]",
+            "tie_break = [\"criterion:design\"]\njury_order = [\"P4\"]",
+        ),
+    )
+    .unwrap();
+    let (_, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    assert_eq!(places(&r["groups"][0])[2..4], [p("P4", 3, false), p("P3", 4, false)]);
+    // Median: P2's totals 50, 83.33, 100 → 83.33; P1's two → their mean 91.67.
+    let (_, m) = json_of(
+        dir.path(),
+        &["rank", "--round", "first", "--method", "median", "--format", "json"],
+    );
+    assert_eq!(m["method"], "median");
+    assert!(close(&m["groups"][0]["ranking"][1]["score"], 250.0 / 3.0));
+}
+
+#[test]
+fn the_final_round_is_the_default_and_only_finalists_compete() {
+    let dir = archive();
+    let (code, r) = json_of(dir.path(), &["rank", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(r["round"], "final");
+    // P1: 100 and 50 → 75; P2: 50 and 100 → 75; design means 75 and 75: tied.
+    assert_eq!(places(&r["groups"][0]), [p("P1", 1, true), p("P2", 1, true)]);
+    assert!(close(&r["groups"][0]["ranking"][0]["score"], 75.0));
+    assert_eq!(r["groups"][1]["ranking"], json!([]));
+}
+
+#[test]
+fn a_tie_at_the_cutoff_is_exit_1_until_jury_order_settles_it() {
+    let dir = archive();
+    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 1);
+    let gold = &w["awards"][0];
+    assert_eq!(gold["id"], "gold");
+    assert_eq!(gold["tie_at_cutoff"], json!(["P1", "P2"]));
+    assert_eq!(gold["winners"][0]["id"], "P1", "provisional winner: first by id");
+    assert_eq!(w["awards"][1]["unfilled"], 1, "no corporation reached the final");
+    assert_eq!(w["awards"][2]["unfilled"], 1, "no leader was ranked");
+    let (_, human, _) = run(dir.path(), &["winners"]);
+    assert!(human.contains("jury_order = [\"P1\", \"P2\"]"), "{human}");
+
+    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
+    fs::write(
+        dir.path().join("prize.toml"),
+        config.replace(
+            "tie_break = [\"criterion:design\"]",
+            "tie_break = [\"criterion:design\"]\njury_order = [\"P2\", \"P1\"]",
+        ),
+    )
+    .unwrap();
+    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(w["awards"][0]["winners"][0]["id"], "P2");
+    assert_eq!(w["awards"][0]["tie_at_cutoff"], json!([]));
+}
+
+#[test]
+fn explain_names_the_conflict_and_the_tie() {
+    let dir = archive();
+    // A row from a judge with a declared conflict: an error for validate, never counted.
+    let sheet = dir.path().join("scores/first/ja.csv");
+    fs::write(
+        &sheet,
+        fs::read_to_string(&sheet).unwrap() + "P5,10,10,declared conflict\n",
+    )
+    .unwrap();
+    let (code, _, _) = run(dir.path(), &["validate"]);
+    assert_eq!(code, 1);
+    let (_, e) = json_of(dir.path(), &["explain", "P5", "--format", "json"]);
+    let first = &e["rounds"][0];
+    let judges = first["judges"].as_array().unwrap();
+    let ja = judges.iter().find(|j| j["judge"] == "ja").unwrap();
+    assert_eq!(ja["counted"], false);
+    assert!(ja["reason"].as_str().unwrap().contains("conflict"));
+    assert!(close(&first["score"], 25.0));
+    assert_eq!(first["advanced"], false);
+    let (_, text, _) = run(dir.path(), &["explain", "P3"]);
+    assert!(text.contains("rank 3 of 5, tied"), "{text}");
+}
+
+#[test]
+fn by_type_top_and_formats() {
+    let dir = archive();
+    let (_, r) = json_of(
+        dir.path(),
+        &[
+            "rank", "--round", "first", "--by", "type", "--track", "projects", "--format", "json",
+        ],
+    );
+    let groups = r["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(
+        (groups[0]["key"].as_str(), groups[1]["key"].as_str()),
+        (Some("city"), Some("corporation"))
+    );
+    assert_eq!(
+        places(&groups[0]),
+        [
+            p("P1", 1, false),
+            p("P2", 2, false),
+            p("P4", 3, false),
+            p("P5", 4, false)
+        ]
+    );
+    let (_, csv, _) = run(
+        dir.path(),
+        &["rank", "--round", "first", "--top", "2", "--format", "csv"],
+    );
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("first,mean,projects,,1,P1,Applicant P1,KR,mobility,91.66666666666")
+    );
+    let (_, md, _) = run(dir.path(), &["rank", "--round", "first", "--format", "markdown"]);
+    assert!(md.contains("| 3= | P3 |"), "{md}");
+}

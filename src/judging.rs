@@ -75,6 +75,8 @@ pub struct RoundResult {
     pub sources: Vec<(usize, usize)>,
     /// The method's scores.
     pub scores: Scores,
+    /// How long the method took (reported with `-v`).
+    pub scoring_time: std::time::Duration,
     /// One group per track, in prize.toml order.
     pub groups: Vec<Group>,
     /// Archive indices of the applications that advance to the next round.
@@ -178,9 +180,11 @@ pub fn judge_round(
             sources.push((s, row_index));
         }
     }
+    let started = std::time::Instant::now();
     let scores = score::method(method, config.scoring.trim)
         .map(|m| m.score(&totals))
         .unwrap_or_default();
+    let scoring_time = started.elapsed();
     let mut result = RoundResult {
         round,
         method: method.to_string(),
@@ -188,6 +192,7 @@ pub fn judge_round(
         totals,
         sources,
         scores,
+        scoring_time,
         groups: Vec::new(),
         advanced: Vec::new(),
         ignored,

@@ -204,6 +204,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         shown = judging::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
         shown.advanced = advanced;
     }
+    ctx.note(&format!(
+        "{} scored {} totals of round `{}` in {:.0?}",
+        shown.method,
+        shown.totals.totals.len(),
+        config.rounds[round].id,
+        shown.scoring_time
+    ));
     let groups = groups(&archive, config, &shown, args);
     let round_id = config.rounds[round].id.as_str();
     let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();

@@ -225,3 +225,14 @@ fn by_type_top_and_formats() {
     let (_, md, _) = run(dir.path(), &["rank", "--round", "first", "--format", "markdown"]);
     assert!(md.contains("| 3= | P3 |"), "{md}");
 }
+
+#[test]
+fn what_people_read() {
+    let dir = archive();
+    let (_, rank, _) = run(dir.path(), &["rank", "--round", "first"]);
+    insta::assert_snapshot!("rank_first", rank);
+    let (_, winners, _) = run(dir.path(), &["winners"]);
+    insta::assert_snapshot!("winners_tied", winners);
+    let (_, explain, _) = run(dir.path(), &["explain", "P2"]);
+    insta::assert_snapshot!("explain_p2", explain);
+}

@@ -65,8 +65,8 @@ pub struct Position {
     pub excerpt: Option<Excerpt>,
 }
 
-/// One problem found in the archive.
-#[derive(Clone, Debug, PartialEq)]
+/// One problem found in the archive; serialised with the JSON keys of spec 3.4.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// `error`, `ineligible` or `warning`.
     pub severity: Severity,
@@ -85,6 +85,7 @@ pub struct Finding {
     /// How to fix it, when that helps.
     pub help: Option<String>,
     /// The source line, for human output.
+    #[serde(skip)]
     pub excerpt: Option<Excerpt>,
 }
 

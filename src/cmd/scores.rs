@@ -194,33 +194,6 @@ pub fn line(r: &Report) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    file: &'a str,
-    line: usize,
-    column: usize,
-    application: Option<&'a str>,
-    help: Option<&'a str>,
-}
-
-impl<'a> JsonFinding<'a> {
-    fn of(f: &'a Finding) -> JsonFinding<'a> {
-        JsonFinding {
-            severity: f.severity,
-            code: &f.code,
-            message: &f.message,
-            file: &f.file,
-            line: f.line,
-            column: f.column,
-            application: f.application.as_deref(),
-            help: f.help.as_deref(),
-        }
-    }
-}
-
-#[derive(Serialize)]
 struct JsonReport<'a> {
     file: &'a str,
     stored: &'a str,
@@ -233,7 +206,7 @@ struct JsonReport<'a> {
     changed: Option<usize>,
     removed: Option<usize>,
     reason: Option<&'a str>,
-    findings: Vec<JsonFinding<'a>>,
+    findings: &'a [Finding],
 }
 
 impl<'a> JsonReport<'a> {
@@ -250,7 +223,7 @@ impl<'a> JsonReport<'a> {
             changed: r.changes.map(|c| c.changed),
             removed: r.changes.map(|c| c.removed),
             reason: r.reason.as_deref(),
-            findings: r.findings.iter().map(JsonFinding::of).collect(),
+            findings: &r.findings,
         }
     }
 }

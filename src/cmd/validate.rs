@@ -18,36 +18,10 @@ pub struct Args {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    file: &'a str,
-    line: usize,
-    column: usize,
-    application: Option<&'a str>,
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct JsonReport<'a> {
     summary: Summary,
-    findings: Vec<JsonFinding<'a>>,
+    findings: &'a [&'a Finding],
     applications: &'a [ApplicationStatus],
-}
-
-/// Findings as the JSON of spec 3.4.
-fn json_finding(f: &Finding) -> JsonFinding<'_> {
-    JsonFinding {
-        severity: f.severity,
-        code: &f.code,
-        message: &f.message,
-        file: &f.file,
-        line: f.line,
-        column: f.column,
-        application: f.application.as_deref(),
-        help: f.help.as_deref(),
-    }
 }
 
 /// Runs `prize validate`.
@@ -60,7 +34,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             out,
             &JsonReport {
                 summary: validation.summary,
-                findings: validation.findings.iter().map(|f| json_finding(f)).collect(),
+                findings: &validation.findings,
                 applications: &validation.applications,
             },
         )?,

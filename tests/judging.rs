@@ -236,3 +236,145 @@ fn what_people_read() {
     let (_, explain, _) = run(dir.path(), &["explain", "P2"]);
     insta::assert_snapshot!("explain_p2", explain);
 }
+
+/// The fixture with `jury_order` settling the final (P2 first, then P1) and its awards
+/// replaced by `awards`.
+fn with_awards(awards: &str) -> tempfile::TempDir {
+    let dir = archive();
+    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
+    let head = config.split("[[awards]]").next().unwrap().replace(
+        "tie_break = [\"criterion:design\"]",
+        "tie_break = [\"criterion:design\"]\njury_order = [\"P2\", \"P1\"]",
+    );
+    fs::write(dir.path().join("prize.toml"), head + awards).unwrap();
+    dir
+}
+
+fn winners_of(w: &Value, award: usize) -> Vec<String> {
+    w["awards"][award]["winners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn one_award_per_application_caps_and_min_score() {
+    let two = "[[awards]]\nid = \"gold\"\nname = \"Gold\"\ntrack = \"projects\"\ncount = 1\n\n\
+               [[awards]]\nid = \"silver\"\nname = \"Silver\"\ntrack = \"projects\"\ncount = 1\n";
+    let dir = with_awards(two);
+    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 0);
+    // P2 wins Gold, so Silver walks past it to P1.
+    assert_eq!(
+        (winners_of(&w, 0), winners_of(&w, 1)),
+        (vec!["P2".to_string()], vec!["P1".to_string()])
+    );
+
+    // Across awards: at most one award per country, and P1 and P2 both from KR.
+    let dir = with_awards(&format!("{two}\n[winners]\nmax_per_country = 1\n"));
+    let p2 = dir.path().join("applications/P2.toml");
+    fs::write(
+        &p2,
+        fs::read_to_string(&p2)
+            .unwrap()
+            .replace("country = \"CO\"", "country = \"KR\""),
+    )
+    .unwrap();
+    let (_, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(winners_of(&w, 0), ["P2"]);
+    assert_eq!(w["awards"][1]["winners"], json!([]));
+    assert_eq!(w["awards"][1]["unfilled"], 1);
+    let (_, e) = json_of(dir.path(), &["explain", "P1", "--format", "json"]);
+    let silver = e["awards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "silver")
+        .unwrap();
+    assert_eq!(silver["result"], "passed-over");
+    assert!(
+        silver["reason"].as_str().unwrap().contains("max_per_country = 1"),
+        "{silver}"
+    );
+
+    // Within one award, and a min_score that neither 75 reaches.
+    let dir = with_awards(
+        "[[awards]]\nid = \"pair\"\nname = \"Pair\"\ntrack = \"projects\"\ncount = 2\nmax_per_country = 1\n\n\
+         [[awards]]\nid = \"high\"\nname = \"High\"\ntrack = \"projects\"\ncount = 1\nmin_score = 80\n",
+    );
+    let p2 = dir.path().join("applications/P2.toml");
+    fs::write(
+        &p2,
+        fs::read_to_string(&p2)
+            .unwrap()
+            .replace("country = \"CO\"", "country = \"KR\""),
+    )
+    .unwrap();
+    let (_, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(
+        (winners_of(&w, 0), w["awards"][0]["unfilled"].as_u64()),
+        (vec!["P2".to_string()], Some(1))
+    );
+    assert_eq!(w["awards"][1]["unfilled"], 1);
+}
+
+#[test]
+fn committee_picks_are_taken_as_they_are() {
+    let dir = with_awards("[[awards]]\nid = \"mention\"\nname = \"Special Mention\"\npicks = [\"P3\", \"L1\"]\n");
+    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(winners_of(&w, 0), ["P3", "L1"]);
+    assert_eq!(
+        w["awards"][0]["winners"][0]["rank"],
+        Value::Null,
+        "not ranked in the final"
+    );
+    // An ineligible pick is refused: exit 1.
+    let l1 = dir.path().join("applications/L1.toml");
+    fs::write(
+        &l1,
+        fs::read_to_string(&l1).unwrap() + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n",
+    )
+    .unwrap();
+    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 1);
+    assert_eq!(w["awards"][0]["problems"], json!(["pick `L1` is ineligible"]));
+}
+
+#[test]
+fn a_tie_at_the_advance_cutoff_sends_all_and_method_changes_only_the_display() {
+    let dir = archive();
+    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
+    fs::write(
+        dir.path().join("prize.toml"),
+        config.replace("advance = 2", "advance = 3"),
+    )
+    .unwrap();
+    let (_, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    let advanced: Vec<&str> = r["groups"][0]["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["advanced"] == true)
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(advanced, ["P1", "P2", "P3", "P4"], "P3 and P4 share rank 3");
+    // `--method` changes the ranking shown, not who competes: the final's competitors still come
+    // from the first round's own method (mean), and only P1 and P2 have final-round scores.
+    let (_, f) = json_of(
+        dir.path(),
+        &["rank", "--round", "final", "--method", "rank", "--format", "json"],
+    );
+    assert_eq!(f["method"], "rank");
+    let ids: Vec<&str> = f["groups"][0]["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["P1", "P2"], "only P1 and P2 were scored in the final");
+}

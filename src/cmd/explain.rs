@@ -354,7 +354,6 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
         writeln!(out, "\nround {} — {} ({})", r.round, name, r.method)?;
         if !r.competing {
             writeln!(out, "  not competing in this round")?;
-            continue;
         }
         if !r.judges.is_empty() {
             writeln!(out, "  scores in criterion order: {}", criteria.join(", "))?;

@@ -55,7 +55,11 @@ pub fn all() -> Vec<&'static Code> {
         &waivers::UNKNOWN_WAIVER,
     ];
     codes.extend(crate::sheet::CODES);
-    codes.extend([&crate::judging::NOT_COMPETING, &crate::judging::DISCONNECTED_JUDGING]);
+    codes.extend([
+        &crate::judging::NOT_COMPETING,
+        &crate::judging::DISCONNECTED_JUDGING,
+        &crate::assignment::NOT_ASSIGNED,
+    ]);
     codes.extend(eligibility::CODES);
     codes.sort_by_key(|c| c.name);
     codes
@@ -68,7 +72,7 @@ pub fn find(name: &str) -> Option<&'static Code> {
 
 /// Codes the spec defines for score sheets, scoring and the jury's workflow: reserved now, so
 /// that no custom rule takes one of their names.
-pub const RESERVED: &[&str] = &["insufficient-scores", "not-assigned"];
+pub const RESERVED: &[&str] = &["insufficient-scores"];
 
 /// Whether `name` is a built-in code (custom rules may not take such an id).
 pub fn is_builtin(name: &str) -> bool {

@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod archive;
+pub mod assignment;
 pub mod award;
 pub mod check;
 pub mod cli;

@@ -67,6 +67,8 @@ pub struct Archive {
     pub applications: Vec<Application>,
     /// Every score sheet under `scores/`, in path order.
     pub sheets: Vec<ScoreSheet>,
+    /// The rounds' assignments (`assignments/<round>.csv`), in round order.
+    pub assignments: Vec<crate::assignment::Assignment>,
     /// Findings about other files than applications.
     pub findings: Vec<Finding>,
 }
@@ -118,10 +120,17 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         .into_iter()
         .collect::<Result<Vec<_>, Unreadable>>()?;
     let mut sheets = Vec::new();
+    let mut assignments = Vec::new();
     if let Some(config) = &config {
         let loaded = crate::sheet::load::load(root, config, roster.as_ref())?;
         sheets = loaded.sheets;
         findings.extend(loaded.findings);
+        for round in &config.rounds {
+            let (assignment, found) = crate::assignment::load(root, &round.id)?;
+            findings.extend(found);
+            assignments.extend(assignment);
+        }
+        findings.extend(crate::assignment::unassigned(&assignments, &sheets));
     }
     let mut archive = Archive {
         root: root.to_path_buf(),
@@ -130,6 +139,7 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         roster,
         applications,
         sheets,
+        assignments,
         findings,
     };
     check::archive(&mut archive);

@@ -58,7 +58,7 @@ struct Args {
     /// Seed of the generator [default: the preset's].
     #[arg(long)]
     seed: Option<u64>,
-    /// Replace prize.toml, judges.toml, applications/ and scores/ in a non-empty folder.
+    /// Replace prize.toml, judges.toml, applications/, scores/ and assignments/ in a non-empty folder.
     #[arg(long)]
     force: bool,
     /// Score the final round of a large run too (10,000 applications or more), which means
@@ -2922,12 +2922,41 @@ fn write_sheets(
             Ok((list.len(), comments))
         })
         .collect::<Result<Vec<(usize, usize)>, String>>()?;
+    write_assignment(root, round.1, per_judge, judges, entrants)?;
     Ok(Written {
         sheets: counts.len(),
         rows: counts.iter().map(|c| c.0).sum(),
         comments: counts.iter().map(|c| c.1).sum(),
         short: 0,
     })
+}
+
+/// Writes `assignments/<round>.csv`, the pairs the sheets were made from, in the form
+/// `prize assign` writes: header `application,judge`, one row a pair, sorted.
+fn write_assignment(
+    root: &Path,
+    round: &str,
+    per_judge: &[Vec<usize>],
+    judges: &[Judge],
+    entrants: &[Entrant],
+) -> Result<(), String> {
+    let folder = root.join("assignments");
+    fs::create_dir_all(&folder).map_err(at(&folder))?;
+    let mut pairs: Vec<(&str, &str)> = per_judge
+        .iter()
+        .enumerate()
+        .flat_map(|(j, list)| list.iter().map(move |&e| (entrants[e].id.as_str(), judges[j].id.as_str())))
+        .collect();
+    pairs.sort_unstable();
+    let mut text = String::from("application,judge\n");
+    for (application, judge) in pairs {
+        text.push_str(application);
+        text.push(',');
+        text.push_str(judge);
+        text.push('\n');
+    }
+    let path = folder.join(format!("{round}.csv"));
+    fs::write(&path, text).map_err(at(&path))
 }
 
 /// The judges of `judges` who serve in `round`.
@@ -3114,11 +3143,11 @@ fn prepare(out: &Path, force: bool) -> Result<(), String> {
     }
     if !force {
         return Err(format!(
-            "{} is not empty; use --force to replace its prize.toml, judges.toml, applications/ and scores/",
+            "{} is not empty; use --force to replace its prize.toml, judges.toml, applications/, scores/ and assignments/",
             out.display()
         ));
     }
-    for name in ["prize.toml", "judges.toml", "applications", "scores"] {
+    for name in ["prize.toml", "judges.toml", "applications", "scores", "assignments"] {
         let path = out.join(name);
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_dir() => fs::remove_dir_all(&path),

@@ -2945,7 +2945,10 @@ fn write_assignment(
     let mut pairs: Vec<(&str, &str)> = per_judge
         .iter()
         .enumerate()
-        .flat_map(|(j, list)| list.iter().map(move |&e| (entrants[e].id.as_str(), judges[j].id.as_str())))
+        .flat_map(|(j, list)| {
+            list.iter()
+                .map(move |&e| (entrants[e].id.as_str(), judges[j].id.as_str()))
+        })
         .collect();
     pairs.sort_unstable();
     let mut text = String::from("application,judge\n");

@@ -92,6 +92,13 @@ pub enum Command {
     Winners(cmd::winners::Args),
     /// Every number behind one application's result.
     Explain(cmd::explain::Args),
+    /// Give every competing application of a round K judges, evenly and without conflicts.
+    Assign(cmd::assign::Args),
+    /// Write one score-sheet template per judge (CSV, or Excel with --xlsx).
+    #[command(long_about = cmd::sheets::LONG_ABOUT)]
+    Sheets(cmd::sheets::Args),
+    /// Per judge: assigned, scored and remaining; applications still short of min_judges.
+    Progress(cmd::progress::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.

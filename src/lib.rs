@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod archive;
+pub mod assign;
 pub mod assignment;
 pub mod award;
 pub mod check;

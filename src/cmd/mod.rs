@@ -1,12 +1,15 @@
 //! One file per command: parse its arguments, call the library, render the result.
 
+pub mod assign;
 pub mod completions;
 pub mod explain;
 pub mod explain_code;
 pub mod init;
 pub mod list;
+pub mod progress;
 pub mod rank;
 pub mod scores;
+pub mod sheets;
 pub mod stats;
 pub mod validate;
 pub mod winners;
@@ -138,6 +141,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Rank(args) => rank::run(&ctx, &args, &mut out),
         Command::Winners(args) => winners::run(&ctx, &args, &mut out),
         Command::Explain(args) => explain::run(&ctx, &args, &mut out),
+        Command::Assign(args) => assign::run(&ctx, &args, &mut out),
+        Command::Sheets(args) => sheets::run(&ctx, &args, &mut out),
+        Command::Progress(args) => progress::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

@@ -13,6 +13,7 @@ use crate::render::{self, Format, diagnostics};
 use crate::sheet::decode::encoding_for_label;
 use crate::sheet::import::{self, Options, Report, Status, Target};
 use crate::sheet::load;
+use crate::sheet::spreadsheet::{self, Grid};
 
 /// Arguments of `prize scores`.
 #[derive(Debug, clap::Args)]
@@ -31,8 +32,11 @@ pub enum ScoresCommand {
                       in the canonical form (UTF-8, comma, `.` decimals, criteria in prize.toml order).\n\n\
                       Reads UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's \"Unicode text\"), \
                       or the encoding named with --encoding; comma, semicolon or tab delimiters; decimal commas \
-                      when the delimiter is not a comma. One error refuses the whole sheet: nothing is written, \
-                      and every problem is listed. Exit 1 when a sheet is refused."
+                      when the delimiter is not a comma. Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) are read \
+                      from their first worksheet, or the one named with --sheet: numbers from the cells (the \
+                      cached values of formulas), text trimmed; findings name the cell (D7). One error refuses \
+                      the whole sheet: nothing is written, and every problem is listed. Exit 1 when a sheet is \
+                      refused."
     )]
     Import(ImportArgs),
 }
@@ -49,9 +53,12 @@ pub struct ImportArgs {
     /// The judge (may be left out when the file's name is the judge's id; one FILE only).
     #[arg(long)]
     pub judge: Option<String>,
-    /// The encoding of files without a byte-order mark, as a WHATWG label (euc-kr, windows-1252, ...).
+    /// The encoding of CSV files without a byte-order mark, as a WHATWG label (euc-kr, windows-1252, ...).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// The worksheet to read in a workbook (.xlsx, .ods, ...), by name (default: the first worksheet).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Replace a different sheet already stored, reporting the rows added, changed and removed.
     #[arg(long)]
     pub replace: bool,
@@ -72,6 +79,15 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
     if args.judge.is_some() && args.files.len() > 1 {
         bail!(
             "--judge names the judge of one file; import several files named after their judges (j-kim.csv) without it"
+        );
+    }
+    if args.sheet.is_some()
+        && let Some(csv) = args.files.iter().find(|f| !spreadsheet::is_workbook(f))
+    {
+        bail!(
+            "--sheet names a worksheet of a workbook, but {} is read as CSV (workbooks end in .{})",
+            csv.display(),
+            spreadsheet::EXTENSIONS.join(", .")
         );
     }
     let encoding = args
@@ -111,8 +127,13 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
     let mut inputs = Vec::with_capacity(args.files.len());
     for file in &args.files {
         let shown = file.display().to_string();
-        let bytes = load::read_bytes(file, &shown)?;
-        inputs.push((shown, bytes));
+        let input = match load::read_bytes(file, &shown)? {
+            Ok(bytes) if spreadsheet::is_workbook(file) => Input::Workbook(
+                spreadsheet::open(file, bytes, args.sheet.as_deref()).map_err(|e| anyhow!("{shown}: {e}"))?,
+            ),
+            bytes => Input::Csv(bytes),
+        };
+        inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
     let view = import::Archive {
@@ -127,8 +148,11 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         dry_run: args.dry_run,
     };
     let mut reports = Vec::with_capacity(inputs.len());
-    for ((shown, bytes), target) in inputs.into_iter().zip(&targets) {
-        reports.push(import::import(&view, &shown, bytes, target, options)?);
+    for ((shown, input), target) in inputs.into_iter().zip(&targets) {
+        reports.push(match input {
+            Input::Csv(bytes) => import::import(&view, &shown, bytes, target, options)?,
+            Input::Workbook(grid) => import::import_workbook(&view, &shown, &grid, target, options)?,
+        });
     }
     match format {
         Format::Json => render::json(out, &reports.iter().map(JsonReport::of).collect::<Vec<_>>())?,
@@ -150,6 +174,13 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
     } else {
         Outcome::Success
     })
+}
+
+/// A file as read before anything is checked: a CSV file's bytes (or why they were refused), or a
+/// workbook's worksheet.
+enum Input {
+    Csv(Result<Vec<u8>, Box<Finding>>),
+    Workbook(Grid),
 }
 
 fn rows(n: usize) -> String {

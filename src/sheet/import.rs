@@ -9,6 +9,7 @@ use encoding_rs::Encoding;
 
 use super::ScoreSheet;
 use super::load::SCORES_DIR;
+use super::spreadsheet::{self, Grid};
 use super::write::{self, Changes};
 use crate::check::sheets::{self, Applications};
 use crate::config::Config;
@@ -203,7 +204,7 @@ pub fn import(
     options: Options,
 ) -> io::Result<Report> {
     let criteria = &archive.config.criteria;
-    let mut sheet = match bytes {
+    let sheet = match bytes {
         Ok(bytes) => ScoreSheet::from_bytes(file, &target.round, &target.judge, &bytes, options.encoding, criteria),
         Err(finding) => ScoreSheet {
             file: file.to_string(),
@@ -211,12 +212,46 @@ pub fn import(
             ..ScoreSheet::default()
         },
     };
-    let found = sheets::check(&sheet, archive.config, archive.roster, archive.applications);
+    store(archive, sheet, false, target, options)
+}
+
+/// Checks a worksheet a judge sent (see [`spreadsheet::open`]; `file` as given on the command
+/// line) and stores it as [`import`] stores a CSV file: the same checks, canonical form and
+/// atomic write. Findings point at the worksheet's rows and columns and name the cell.
+pub fn import_workbook(
+    archive: &Archive<'_>,
+    file: &str,
+    grid: &Grid,
+    target: &Target,
+    options: Options,
+) -> io::Result<Report> {
+    let sheet = spreadsheet::read(file, &target.round, &target.judge, grid, &archive.config.criteria);
+    store(archive, sheet, true, target, options)
+}
+
+/// Checks a sheet as read against the archive and stores it; `cells`: whether its positions are
+/// a worksheet's cells.
+fn store(
+    archive: &Archive<'_>,
+    mut sheet: ScoreSheet,
+    cells: bool,
+    target: &Target,
+    options: Options,
+) -> io::Result<Report> {
+    let criteria = &archive.config.criteria;
+    let mut found = sheets::check(&sheet, archive.config, archive.roster, archive.applications);
+    if cells {
+        // A finding about a row points at its application's cell; the others are about the sheet.
+        found
+            .iter_mut()
+            .filter(|f| f.application.is_some())
+            .for_each(spreadsheet::cite);
+    }
     sheet.findings.extend(found);
     finding::sort(&mut sheet.findings);
     let errors = sheet.findings.iter().filter(|f| f.severity == Severity::Error).count();
     let mut report = Report {
-        file: file.to_string(),
+        file: sheet.file.clone(),
         stored: target.stored(),
         round: target.round.clone(),
         judge: target.judge.clone(),

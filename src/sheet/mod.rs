@@ -4,12 +4,16 @@
 //! [`decode`] turns bytes into text, [`cells`] splits it into cells with their positions,
 //! [`read`] checks the header and every cell against the criteria, [`load`] finds and reads the
 //! archive's sheets, [`write`] gives the canonical form, and [`import`] stores a judge's file.
+//! [`spreadsheet`] reads the workbooks judges send (`.xlsx`, `.ods`) through the same checks, and
+//! [`template`] writes the blank sheets judges are sent.
 
 pub mod cells;
 pub mod decode;
 pub mod import;
 pub mod load;
 pub mod read;
+pub mod spreadsheet;
+pub mod template;
 pub mod write;
 
 use encoding_rs::Encoding;

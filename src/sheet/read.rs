@@ -193,7 +193,7 @@ pub struct Parsed {
     /// Rows with an error in a cell (scores `None`), kept so their application ids are still
     /// checked; the second row of a duplicated application is in neither list.
     pub rejected: Vec<SheetRow>,
-    /// The delimiter found.
+    /// The delimiter found (0 for a worksheet's rows).
     pub delimiter: u8,
     /// Every problem, in sheet order.
     pub findings: Vec<Finding>,
@@ -215,14 +215,35 @@ const INFORMATIONAL_HEADERS: &[&str] = &["title", "applicant"];
 pub fn read(file: &SourceFile, criteria: &[Criterion]) -> Parsed {
     let delimiter = cells::detect_delimiter(&file.text);
     let (records, unclosed) = cells::records(&file.text, delimiter);
-    let mut parsed = Parsed {
-        delimiter,
-        ..Parsed::default()
+    let mut parsed = if records.is_empty() && unclosed.is_some() {
+        // An unclosed quote in the header is reported below, alone.
+        Parsed::default()
+    } else {
+        read_records(file, criteria, records, delimiter != b',')
     };
+    parsed.delimiter = delimiter;
+    if let Some(cells::Unclosed(at)) = unclosed {
+        parsed.findings.push(
+            CSV_SYNTAX
+                .at(file, at..at + 1, "this quoted cell is never closed")
+                .with_help("close it with `\"`; a quote inside a quoted cell is written twice (`\"\"`)"),
+        );
+    }
+    parsed
+}
+
+/// Reads a sheet already split into records, the first being the header: a CSV's lines, or a
+/// worksheet's rows (see [`super::spreadsheet`]). `file` is what the records' spans point into;
+/// with `decimal_comma`, `7,5` is 7.5.
+pub fn read_records(
+    file: &SourceFile,
+    criteria: &[Criterion],
+    records: Vec<Record<'_>>,
+    decimal_comma: bool,
+) -> Parsed {
+    let mut parsed = Parsed::default();
     let mut records = records.into_iter();
     match records.next() {
-        // An unclosed quote in the header is reported below, alone.
-        None if unclosed.is_some() => {}
         None => parsed.findings.push(
             MISSING_COLUMN
                 .at(file, 0..0, "the sheet is empty: it has no header line")
@@ -234,7 +255,7 @@ pub fn read(file: &SourceFile, criteria: &[Criterion]) -> Parsed {
                 file,
                 criteria,
                 header: &header,
-                decimal_comma: delimiter != b',',
+                decimal_comma,
                 seen: HashMap::new(),
             };
             for record in records {
@@ -244,13 +265,6 @@ pub fn read(file: &SourceFile, criteria: &[Criterion]) -> Parsed {
     }
     // A large edition keeps half a million rows in memory.
     parsed.rows.shrink_to_fit();
-    if let Some(cells::Unclosed(at)) = unclosed {
-        parsed.findings.push(
-            CSV_SYNTAX
-                .at(file, at..at + 1, "this quoted cell is never closed")
-                .with_help("close it with `\"`; a quote inside a quoted cell is written twice (`\"\"`)"),
-        );
-    }
     parsed
 }
 

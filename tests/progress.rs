@@ -1,0 +1,81 @@
+//! `prize progress` on `tests/fixtures/judging` with an assignment written by hand.
+
+mod common;
+
+use std::fs;
+
+use common::{copy_tree, fixtures, prize};
+use serde_json::{Value, json};
+
+#[test]
+fn progress_per_judge_and_applications_short_of_judges() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("judging"), dir.path());
+    fs::create_dir_all(dir.path().join("assignments")).unwrap();
+    fs::write(
+        dir.path().join("assignments/first.csv"),
+        "application,judge\nL1,jb\nL1,jc\nP1,ja\nP1,jb\nP2,ja\nP2,jc\nP3,ja\nP3,jb\nP4,jb\nP4,jc\nP5,jb\nP5,jc\n",
+    )
+    .unwrap();
+    let out = prize()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["progress", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "not-assigned is only a warning");
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["round"], "first", "the last round with an assignment");
+    // ja: assigned P1 P2 P3, scored P1–P4 → 3 done, P4 not assigned.
+    // jb: assigned P1 P3 P4 P5 L1, scored P1–P5 → 4 done, L1 left, P2 not assigned.
+    // jc: assigned P2 P4 P5 L1, scored P2 P5 L1 → 3 done, P4 left.
+    let judges: Vec<(String, u64, u64, u64, u64)> = p["judges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| {
+            let n = |k: &str| j[k].as_u64().unwrap();
+            (
+                j["judge"].as_str().unwrap().to_string(),
+                n("assigned"),
+                n("scored"),
+                n("remaining"),
+                n("unassigned"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        judges,
+        [
+            ("ja".to_string(), 3, 3, 0, 1),
+            ("jb".to_string(), 5, 4, 1, 1),
+            ("jc".to_string(), 4, 3, 1, 0)
+        ]
+    );
+    assert_eq!((p["assigned"].as_u64(), p["scored"].as_u64()), (Some(12), Some(10)));
+    assert!((p["completion"].as_f64().unwrap() - 10.0 / 12.0).abs() < 1e-12);
+    // L1 has one counted total; min_judges is 2.
+    assert_eq!(
+        p["short"],
+        json!([{"id": "L1", "track": "leadership", "judges": 1, "needed": 1}])
+    );
+
+    let human = prize().arg("-C").arg(dir.path()).arg("progress").output().unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("10 of 12 assigned scores in (83.3%)"), "{text}");
+    assert!(
+        text.contains("1 application(s) short of min_judges = 2: L1 (1/2)"),
+        "{text}"
+    );
+    let md = prize()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["progress", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(md.stdout)
+            .unwrap()
+            .contains("| ja | Judge A | 3 | 3 | 0 | 1 |")
+    );
+}

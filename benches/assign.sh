@@ -16,6 +16,7 @@ measure "prize assign --per-application 5 --dry-run" \
     "$prize" assign --round first --per-application 5 --dry-run --format json
 measure "prize assign --per-application 3 --dry-run" \
     "$prize" assign --round first --per-application 3 --dry-run --format json
-# What the report says about the assignment measured above.
+# The assignment alone (without loading the archive), and what the report says about it.
+"$prize" -v assign --round first --per-application 5 --dry-run --format json 2>&1 > /dev/null | grep 'assigned in' || true
 "$prize" assign --round first --per-application 5 --dry-run --format json 2> /dev/null \
     | awk '/^  "(applications|judges|assignments|max_pair|pairs_at_max|connected)":|^    "(min|max)":/ { gsub(/[ ,]/, ""); printf "%s  ", $0 } END { print "" }'

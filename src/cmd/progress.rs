@@ -192,11 +192,20 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                 config.scoring.min_judges
             )?;
         } else {
-            let list: Vec<String> = progress
+            // People read the first few; scripts get them all with --format json.
+            const SHOWN: usize = 12;
+            let mut list: Vec<String> = progress
                 .short
                 .iter()
+                .take(SHOWN)
                 .map(|s| format!("{} ({}/{})", s.id, s.judges, config.scoring.min_judges))
                 .collect();
+            if progress.short.len() > SHOWN {
+                list.push(format!(
+                    "and {} more (--format json lists them all)",
+                    progress.short.len() - SHOWN
+                ));
+            }
             writeln!(
                 out,
                 "{} application(s) short of min_judges = {}: {}",

@@ -72,10 +72,13 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
     if !root.join(&rel).is_file() {
         return Ok((None, Vec::new()));
     }
-    let file = match files::read(root, &rel)? {
-        Ok(file) => file,
-        Err(finding) => return Ok((None, vec![*finding])),
-    };
+    // An assignment of a large edition (100,000 applications × 5 judges) is megabytes: it
+    // takes the score sheets' size limit, not the applications' 1 MiB.
+    let file =
+        match crate::sheet::load::read_bytes(&root.join(&rel), &rel)?.and_then(|bytes| files::decode(&rel, bytes)) {
+            Ok(file) => file,
+            Err(finding) => return Ok((None, vec![*finding])),
+        };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -837,3 +837,20 @@ fn configuration_traps_the_review_found() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn an_assignment_over_one_mebibyte_is_read() {
+    // 100,000 applications × 5 judges make a 13 MB assignment: the applications' 1 MiB limit
+    // must not apply to it.
+    let archive = base_archive();
+    fs::create_dir_all(archive.path().join("assignments")).unwrap();
+    let mut text = String::from("application,judge\nAPP-1,j-silva\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("X-{i:06},j-silva\n"));
+    }
+    assert!(text.len() > 1024 * 1024);
+    fs::write(archive.path().join("assignments/first.csv"), text).unwrap();
+    let (code, report) = validate(archive.path());
+    assert_eq!(code, 0, "{report:#}");
+    assert!(finding_keys(&report).is_empty(), "{report:#}");
+}

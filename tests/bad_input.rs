@@ -845,7 +845,7 @@ fn an_assignment_over_one_mebibyte_is_read() {
     let archive = base_archive();
     fs::create_dir_all(archive.path().join("assignments")).unwrap();
     let mut text = String::from("application,judge\nAPP-1,j-silva\n");
-    for i in 0..60_000 {
+    for i in 0..80_000 {
         text.push_str(&format!("X-{i:06},j-silva\n"));
     }
     assert!(text.len() > 1024 * 1024);

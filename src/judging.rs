@@ -85,6 +85,17 @@ pub struct RoundResult {
     pub ignored: Vec<Ignored>,
 }
 
+/// Application id → index in the archive (the first file, when an id is used twice).
+pub fn id_index(archive: &Archive) -> HashMap<&str, usize> {
+    archive
+        .applications
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect()
+}
+
 /// Whether a judge serves in a round.
 pub fn serves(judge: &Judge, round: &str) -> bool {
     judge
@@ -96,13 +107,7 @@ pub fn serves(judge: &Judge, round: &str) -> bool {
 /// The rounds up to and including `last`, each judged with its own method, so that who
 /// advances never depends on a method asked for on the command line.
 pub fn rounds(archive: &Archive, config: &Config, last: usize) -> Vec<RoundResult> {
-    let index: HashMap<&str, usize> = archive
-        .applications
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    let index = id_index(archive);
     let mut results: Vec<RoundResult> = Vec::new();
     for r in 0..=last.min(config.rounds.len().saturating_sub(1)) {
         let competing: Vec<usize> = match results.last() {

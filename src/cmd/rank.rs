@@ -1,6 +1,5 @@
 //! `prize rank`: the ranking of a round, per track.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::bail;
@@ -193,13 +192,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         bail!("prize.toml defines no rounds");
     };
     if let Some(method) = args.method.as_ref().filter(|m| **m != shown.method) {
-        let index: HashMap<&str, usize> = archive
-            .applications
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let index = judging::id_index(&archive);
         let advanced = shown.advanced.clone();
         shown = judging::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
         shown.advanced = advanced;

@@ -107,3 +107,26 @@ pub const CODES: &[&crate::codes::Code] = &[
     &crate::check::sheets::CONFLICT_OF_INTEREST,
     &crate::check::sheets::JUDGE_NOT_IN_ROUND,
 ];
+
+/// The two criteria the sheet modules' unit tests use: impact (1–10, weight 2) and design
+/// (0–10, weight 1, named "Project design").
+#[cfg(test)]
+pub(crate) fn test_criteria() -> Vec<crate::config::Criterion> {
+    use crate::config::Criterion;
+    vec![
+        Criterion {
+            id: "impact".into(),
+            name: "Impact".into(),
+            weight: 2.0,
+            min: 1.0,
+            max: 10.0,
+        },
+        Criterion {
+            id: "design".into(),
+            name: "Project design".into(),
+            weight: 1.0,
+            min: 0.0,
+            max: 10.0,
+        },
+    ]
+}

@@ -589,22 +589,7 @@ mod tests {
     use super::*;
 
     fn criteria() -> Vec<Criterion> {
-        vec![
-            Criterion {
-                id: "impact".into(),
-                name: "Impact".into(),
-                weight: 2.0,
-                min: 1.0,
-                max: 10.0,
-            },
-            Criterion {
-                id: "design".into(),
-                name: "Project design".into(),
-                weight: 1.0,
-                min: 0.0,
-                max: 10.0,
-            },
-        ]
+        crate::sheet::test_criteria()
     }
 
     fn parse(text: &str) -> Parsed {

@@ -45,6 +45,18 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// A decision on award `a` with nothing decided yet.
+    fn empty(a: usize) -> Decision {
+        Decision {
+            award: a,
+            winners: Vec::new(),
+            unfilled: 0,
+            tie_at_cutoff: Vec::new(),
+            passed_over: Vec::new(),
+            pick_problems: Vec::new(),
+        }
+    }
+
     /// Whether the award could not be decided (a tie at its cutoff, or bad picks).
     pub fn undecided(&self) -> bool {
         !self.tie_at_cutoff.is_empty() || !self.pick_problems.is_empty()
@@ -89,14 +101,7 @@ fn picks_decision(
     picks: &[crate::fields::Sp<String>],
     won: &HashMap<usize, usize>,
 ) -> Decision {
-    let mut decision = Decision {
-        award: a,
-        winners: Vec::new(),
-        unfilled: 0,
-        tie_at_cutoff: Vec::new(),
-        passed_over: Vec::new(),
-        pick_problems: Vec::new(),
-    };
+    let mut decision = Decision::empty(a);
     for pick in picks {
         let Some(app) = archive.applications.iter().position(|x| x.id == pick.value) else {
             decision
@@ -201,14 +206,7 @@ fn ranked_decision(
     standing: &Standing,
 ) -> Decision {
     let count = award.count.unwrap_or(0);
-    let mut decision = Decision {
-        award: a,
-        winners: Vec::new(),
-        unfilled: 0,
-        tie_at_cutoff: Vec::new(),
-        passed_over: Vec::new(),
-        pick_problems: Vec::new(),
-    };
+    let mut decision = Decision::empty(a);
     let ranking = last
         .groups
         .iter()

@@ -41,7 +41,7 @@ pub static FILE_TOO_LARGE: Code = Code {
     explanation: "\
 An application or configuration file larger than 1 MiB (1,048,576 bytes) is not parsed: no
 application needs that much text, and it is usually an attachment saved with the wrong
-extension.
+extension. Score sheets and assignments, which grow with the edition, may be up to 64 MiB.
 
 ### Example
 
@@ -59,8 +59,8 @@ pub static SYMLINK_SKIPPED: Code = Code {
     severity: Severity::Warning,
     summary: "a symbolic link under applications/ is not followed",
     explanation: "\
-`prize` does not follow symbolic links under `applications/`: a link could point outside the
-archive, make a loop, or count one application twice. The link is skipped with this warning.
+`prize` does not follow symbolic links under `applications/` or `scores/`: a link could point
+outside the archive, make a loop, or count one file twice. The link is skipped with this warning.
 
 ### Example
 

@@ -98,8 +98,8 @@ reference_code!(
     "unknown-application",
     "an application id that no application file has",
     "\
-A judge's declared `conflicts`, `scoring.jury_order` or an award's `picks` names an
-application id that no file under `applications/` has.
+A judge's declared `conflicts`, `scoring.jury_order`, an award's `picks` or a score-sheet row
+names an application id that no file under `applications/` has.
 
 ### Example
 

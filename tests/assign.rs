@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use common::{copy_tree, fixtures, prize};
+use common::{copy_tree, fixtures, run};
 use serde_json::Value;
 
 fn archive() -> tempfile::TempDir {
@@ -28,17 +28,6 @@ fn archive_with_judges(ids: &[&str]) -> tempfile::TempDir {
     }
     fs::write(path, roster).unwrap();
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        stderr,
-    )
 }
 
 fn assign_json(dir: &Path, args: &[&str]) -> (i32, Value) {

@@ -7,24 +7,13 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{copy_tree, fixtures, prize};
+use common::{copy_tree, fixtures, run};
 use serde_json::{Value, json};
 
 fn archive() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("judging"), dir.path());
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        stderr,
-    )
 }
 
 fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {

@@ -82,3 +82,15 @@ pub fn finding_keys(report: &Value) -> Vec<(String, String, String, u64, u64)> {
     keys.sort();
     keys
 }
+
+/// Runs `prize -C dir ARGS`: exit code, stdout and stderr, after checking it did not panic.
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        stderr,
+    )
+}

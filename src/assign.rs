@@ -124,7 +124,6 @@ impl Conflicts {
 /// conflict with an application only through its id, the country, or a name, so those are
 /// looked up, and every candidate found that way is confirmed by `roster::conflict` itself.
 pub fn conflicts(rules: &crate::config::Conflicts, judges: &[&Judge], applications: &[&Application]) -> Conflicts {
-    let normal = |s: &str| s.trim().to_lowercase();
     let mut countries: HashMap<&str, u32> = HashMap::new();
     let mut declared: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut names: HashMap<String, Vec<u32>> = HashMap::new();
@@ -147,7 +146,7 @@ pub fn conflicts(rules: &crate::config::Conflicts, judges: &[&Judge], applicatio
                 .into_iter()
                 .flatten()
             {
-                let key = normal(name);
+                let key = crate::roster::name_key(name);
                 if !key.is_empty() {
                     names.entry(key).or_default().push(j);
                 }
@@ -164,7 +163,7 @@ pub fn conflicts(rules: &crate::config::Conflicts, judges: &[&Judge], applicatio
                 .into_iter()
                 .flatten()
             {
-                candidates.extend(names.get(&normal(name)).into_iter().flatten());
+                candidates.extend(names.get(&crate::roster::name_key(name)).into_iter().flatten());
             }
         }
         candidates.sort_unstable();
@@ -1248,12 +1247,15 @@ mod tests {
             judge("jb", "PT", None, &[]),
             judge("jc", "KR", Some("  seoul digital FOUNDATION "), &["A1", "A3"]),
             judge("jd", "CO", Some(""), &[]),
+            // Upper-cased, ß becomes SS: looked up by its folded key all the same.
+            judge("je", "DE", Some("MÜNCHNER STRASSE GMBH"), &[]),
         ];
         let apps = [
             application("A1", "KR", "City of Seoul", Some("Seoul Digital Foundation")),
             application("A2", "PT", "Judge jb", None),
             application("A3", "CO", "Lisbon", Some("")),
             application("A4", "GH", "Accra", None),
+            application("A5", "DE", "Munich", Some("Münchner Straße GmbH")),
         ];
         let judge_refs: Vec<&Judge> = judges.iter().collect();
         let app_refs: Vec<&Application> = apps.iter().collect();

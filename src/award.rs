@@ -6,6 +6,7 @@ use crate::archive::Archive;
 use crate::check::Status;
 use crate::config::{Award, Config};
 use crate::judging::RoundResult;
+use crate::rank::Placed;
 
 /// One winner of an award.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +41,8 @@ pub struct Decision {
     pub tie_at_cutoff: Vec<usize>,
     /// Applications walked past, and why.
     pub passed_over: Vec<PassedOver>,
-    /// Problems with the committee's picks (unknown or not eligible).
-    pub pick_problems: Vec<String>,
+    /// Problems with the committee's picks (unknown, not eligible, already a winner).
+    pub pick_problems: Vec<PickProblem>,
 }
 
 impl Decision {
@@ -78,7 +79,7 @@ pub fn decide(archive: &Archive, config: &Config, last: &RoundResult) -> Vec<Dec
     let mut decisions = Vec::new();
     for (a, award) in config.awards.iter().enumerate() {
         let decision = match &award.picks {
-            Some(picks) => picks_decision(archive, last, a, award, picks, &standing.won),
+            Some(picks) => picks_decision(archive, config, last, a, award, picks, &standing.won),
             None => ranked_decision(archive, config, last, a, award, &standing),
         };
         for w in &decision.winners {
@@ -93,8 +94,27 @@ pub fn decide(archive: &Archive, config: &Config, last: &RoundResult) -> Vec<Dec
     decisions
 }
 
+/// A committee's pick that cannot be taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PickProblem {
+    /// The id as the pick writes it.
+    pub pick: String,
+    /// The application it names, when it names one.
+    pub application: Option<usize>,
+    /// What is wrong with it, in words that follow "pick `ID` ".
+    pub reason: String,
+}
+
+impl PickProblem {
+    /// The problem in one sentence: "pick `L1` is ineligible".
+    pub fn message(&self) -> String {
+        format!("pick `{}` {}", self.pick, self.reason)
+    }
+}
+
 fn picks_decision(
     archive: &Archive,
+    config: &Config,
     last: &RoundResult,
     a: usize,
     award: &Award,
@@ -103,24 +123,33 @@ fn picks_decision(
 ) -> Decision {
     let mut decision = Decision::empty(a);
     for pick in picks {
-        let Some(app) = archive.applications.iter().position(|x| x.id == pick.value) else {
+        let app = archive.applications.iter().position(|x| x.id == pick.value);
+        let problem = |reason: String| PickProblem {
+            pick: pick.value.clone(),
+            application: app,
+            reason,
+        };
+        let Some(app) = app else {
             decision
                 .pick_problems
-                .push(format!("pick `{}` is not an application", pick.value));
+                .push(problem("is not an application".to_string()));
             continue;
         };
-        if archive.applications[app].status != Status::Eligible {
-            decision.pick_problems.push(format!(
-                "pick `{}` is {}",
-                pick.value,
-                archive.applications[app].status.as_str()
-            ));
+        let status = archive.applications[app].status;
+        if status != Status::Eligible {
+            decision.pick_problems.push(problem(format!("is {}", status.as_str())));
             continue;
         }
-        if won.contains_key(&app) {
+        if let Some(&other) = won.get(&app) {
             decision
                 .pick_problems
-                .push(format!("pick `{}` has already won an award", pick.value));
+                .push(problem(format!("has already won {}", config.awards[other].name)));
+            continue;
+        }
+        // Taking one application twice would fill two places with it; the repeat is more
+        // likely a slip for another id than a wish, so it is a problem, not silently dropped.
+        if decision.winners.iter().any(|w| w.application == app) {
+            decision.pick_problems.push(problem("is picked twice".to_string()));
             continue;
         }
         let placed = last
@@ -212,53 +241,67 @@ fn ranked_decision(
         .iter()
         .find(|g| Some(&g.track) == award.track.as_ref())
         .map_or(&[][..], |g| g.ranking.as_slice());
-    let mut cutoff: Option<usize> = None;
-    for p in ranking {
-        let app = p.candidate.application;
-        if let Some(why) = barred(
+    let bar = |p: &Placed, taken: &[Winner]| {
+        barred(
             archive,
             config,
             award,
-            app,
+            p.candidate.application,
             p.candidate.score,
             standing,
-            &decision.winners,
-        ) {
-            if cutoff.is_none() {
-                decision.passed_over.push(PassedOver {
-                    application: app,
-                    reason: why,
-                });
-            }
+            taken,
+        )
+    };
+    for p in ranking {
+        let full = decision.winners.len() == count;
+        // Once every place is taken the walk goes on through the last winner's rank only, so
+        // that explain can say why the tied ones that were not taken were skipped.
+        if full && decision.winners.last().and_then(|w| w.rank) != Some(p.rank) {
+            break;
+        }
+        if let Some(why) = bar(p, &decision.winners) {
+            decision.passed_over.push(PassedOver {
+                application: p.candidate.application,
+                reason: why,
+            });
             continue;
         }
-        match cutoff {
-            None if decision.winners.len() < count => decision.winners.push(Winner {
-                application: app,
+        if !full {
+            // Tied applications are listed by id, so the provisional winners of a tie are
+            // taken in id order.
+            decision.winners.push(Winner {
+                application: p.candidate.application,
                 rank: Some(p.rank),
                 score: Some(p.candidate.score),
-            }),
-            None => {
-                // The next that would have been taken: a tie at the cutoff when it shares the
-                // rank of the last taken.
-                let last_rank = decision.winners.last().and_then(|w| w.rank);
-                if last_rank != Some(p.rank) {
-                    break;
-                }
-                cutoff = last_rank;
-                decision.tie_at_cutoff.extend(
-                    decision
-                        .winners
-                        .iter()
-                        .filter(|w| w.rank == last_rank)
-                        .map(|w| w.application),
-                );
-                decision.tie_at_cutoff.push(app);
-            }
-            Some(rank) if p.rank == rank => decision.tie_at_cutoff.push(app),
-            Some(_) => break,
+            });
         }
     }
+    decision.tie_at_cutoff = tie_at_cutoff(ranking, &decision.winners, bar);
     decision.unfilled = count.saturating_sub(decision.winners.len());
     decision
+}
+
+/// The set G of section 6 when it makes the award undecided, else nothing: with r the rank of
+/// the last winner taken, every application of rank r that `bar` lets through with the
+/// winners taken before rank r (the limits as they stood before any of G was taken). Judging
+/// G with those limits, not the final ones, is what shows a tie that a country limit would
+/// hide: of two tied applicants of one country for a limit of one, the second taken would
+/// be barred only by the first.
+fn tie_at_cutoff(
+    ranking: &[Placed],
+    winners: &[Winner],
+    bar: impl Fn(&Placed, &[Winner]) -> Option<String>,
+) -> Vec<usize> {
+    let Some(r) = winners.last().and_then(|w| w.rank) else {
+        return Vec::new();
+    };
+    // The walk is in rank order, so the winners before rank r come first.
+    let before = winners.iter().take_while(|w| w.rank != Some(r)).count();
+    let taken_from_g = winners.len() - before;
+    let g: Vec<usize> = ranking
+        .iter()
+        .filter(|p| p.rank == r && bar(p, &winners[..before]).is_none())
+        .map(|p| p.candidate.application)
+        .collect();
+    if g.len() > taken_from_g { g } else { Vec::new() }
 }

@@ -51,6 +51,7 @@ pub fn all() -> Vec<&'static Code> {
         &references::UNKNOWN_APPLICANT_TYPE,
         &references::UNKNOWN_ROUND,
         &references::UNKNOWN_APPLICATION,
+        &references::PICK_NOT_ELIGIBLE,
         &ids::DUPLICATE_ID,
         &waivers::UNKNOWN_WAIVER,
     ];

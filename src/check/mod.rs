@@ -56,4 +56,8 @@ pub fn archive(archive: &mut Archive) {
         waivers::apply(app);
         app.status = Status::of(&app.findings);
     }
+    if let Some(config) = &archive.config {
+        let found = references::picks(config, &archive.config_file, &archive.applications);
+        archive.findings.extend(found);
+    }
 }

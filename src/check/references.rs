@@ -2,6 +2,8 @@
 //! applications.
 
 use crate::application::Application;
+use crate::check::Status;
+use crate::check::eligibility::reasons;
 use crate::codes::Code;
 use crate::config::Config;
 use crate::fields::{self, Sp};
@@ -110,6 +112,58 @@ names an application id that no file under `applications/` has.
 Correct the id; `prize list` shows them all.
 "
 );
+
+/// `pick-not-eligible`: an award's `picks` names an application that is not `eligible`.
+pub static PICK_NOT_ELIGIBLE: Code = Code {
+    name: "pick-not-eligible",
+    severity: Severity::Error,
+    summary: "an award's pick names an application that is not eligible",
+    explanation: "\
+An award's `picks` (the committee's own choice, such as a Special Mention) names an
+application whose status is `ineligible` or `invalid`. Such an application cannot win, so the
+award is left undecided and `prize winners` exits 1; `rank` still ranks and every other award
+is still decided. `prize explain ID` shows why the application is not eligible.
+
+### Example
+
+    [[awards]]
+    id = \"mention\"
+    picks = [\"SSCP-2026-0042\"]     # rejected at screening
+
+### How to fix
+
+Pick an eligible application, or, if the committee means to admit this one, settle its
+eligibility first (for example with `screening.waive` and a `waive_reason`).
+",
+};
+
+/// Every award's picks must name an eligible application (an unknown one is reported by
+/// [`cross_files`]). Needs each application's final status, so it runs after those are known.
+pub fn picks(config: &Config, config_file: &SourceFile, apps: &[Application]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for id in config.awards.iter().flat_map(|a| a.picks.iter().flatten()) {
+        let Some(app) = apps.iter().find(|a| a.id == id.value) else {
+            continue;
+        };
+        if app.status == Status::Eligible {
+            continue;
+        }
+        let why = reasons(&app.findings, app.status).join(", ");
+        out.push(
+            PICK_NOT_ELIGIBLE
+                .at(
+                    config_file,
+                    id.span.clone(),
+                    format!("pick `{}` is {} ({why})", id.value, app.status.as_str()),
+                )
+                .with_help(format!(
+                    "only an eligible application can win; `prize explain {}` shows why it is not",
+                    id.value
+                )),
+        );
+    }
+    out
+}
 
 /// A finding for a reference to an id that is not defined, suggesting the closest known one.
 pub fn unknown(file: &SourceFile, code: &'static Code, what: &str, id: &Sp<String>, known: &[&str]) -> Finding {

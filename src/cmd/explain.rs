@@ -39,6 +39,8 @@ pub struct JudgeLine {
     /// What the method made of it, in words (z, u, bias...).
     #[serde(skip_serializing_if = "Option::is_none")]
     method: Option<String>,
+    /// The judge's comment on the sheet's row, as written (empty when none).
+    comment: String,
 }
 
 /// One round of the explanation.
@@ -129,6 +131,7 @@ fn round_line(archive: &Archive, config: &Config, result: &RoundResult, app: usi
                 counted: true,
                 reason: None,
                 method,
+                comment: archive.sheets[s].rows[r].comment.clone(),
             });
         }
     }
@@ -154,6 +157,7 @@ fn round_line(archive: &Archive, config: &Config, result: &RoundResult, app: usi
             counted: false,
             reason: Some(reason),
             method: None,
+            comment: row.comment.clone(),
         });
     }
     let score = pos.and_then(|p| result.scores.score.get(p).copied().flatten());
@@ -250,7 +254,10 @@ fn award_lines(
             result,
             reason,
         };
-        if let Some(w) = d.winners.iter().find(|w| w.application == app) {
+        if award.picks.is_some() {
+            let (result, reason) = pick_verdict(archive, d, app);
+            out.push(line(result, reason));
+        } else if let Some(w) = d.winners.iter().find(|w| w.application == app) {
             let how = if d.tie_at_cutoff.contains(&app) {
                 " (provisionally: a tie at the cutoff)"
             } else {
@@ -258,10 +265,7 @@ fn award_lines(
             };
             out.push(line(
                 "won",
-                format!(
-                    "{}{how}",
-                    w.rank.map_or("committee pick".to_string(), |r| format!("rank {r}"))
-                ),
+                format!("{}{how}", w.rank.map_or(String::new(), |r| format!("rank {r}"))),
             ));
         } else if d.tie_at_cutoff.contains(&app) {
             out.push(line(
@@ -270,8 +274,6 @@ fn award_lines(
             ));
         } else if let Some(p) = d.passed_over.iter().find(|p| p.application == app) {
             out.push(line("passed-over", p.reason.clone()));
-        } else if award.picks.is_some() {
-            out.push(line("not-picked", "a committee pick; not among the picks".to_string()));
         } else if award.track.as_deref() == Some(a.track_id()) {
             if let Some(types) = award
                 .applicant_types
@@ -294,6 +296,39 @@ fn award_lines(
         }
     }
     out
+}
+
+/// The verdict of an award decided by the committee's picks: the ranking plays no part in it,
+/// so no ranking reason is given.
+fn pick_verdict(archive: &Archive, d: &Decision, app: usize) -> (&'static str, String) {
+    let undecided = || {
+        let problems: Vec<String> = d.pick_problems.iter().map(award::PickProblem::message).collect();
+        format!("the award is undecided: {}", problems.join("; "))
+    };
+    if d.winners.iter().any(|w| w.application == app) {
+        let mut reason = "picked by the committee".to_string();
+        if d.undecided() {
+            reason += &format!(" (provisionally: {})", undecided());
+        }
+        return ("won", reason);
+    }
+    if let Some(p) = d.pick_problems.iter().find(|p| p.application == Some(app)) {
+        let a = &archive.applications[app];
+        let why = reasons(&a.findings, a.status);
+        let why = if a.status == crate::check::Status::Eligible || why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", why.join(", "))
+        };
+        return (
+            "pick-refused",
+            format!("picked by the committee, but it {}{why}; {}", p.reason, undecided()),
+        );
+    }
+    (
+        "not-picked",
+        "not among the committee's picks (the ranking is not used for this award)".to_string(),
+    )
 }
 
 /// Builds the explanation of one application.
@@ -370,6 +405,11 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
                 )?,
                 (None, Some(m)) => writeln!(out, "  {:<12} [{}] total {total}; {m}", j.judge, scores.join(" "))?,
                 (None, None) => writeln!(out, "  {:<12} [{}] total {total}", j.judge, scores.join(" "))?,
+            }
+            if !j.comment.trim().is_empty() {
+                // Debug formatting quotes the comment and shows control characters escaped
+                // (`\u{1b}`), so a sheet cannot drive the terminal.
+                writeln!(out, "  {:<12} comment: {:?}", "", j.comment.trim())?;
             }
         }
         if let Some(f) = &r.formula {

@@ -71,12 +71,17 @@ pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
     Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
 }
 
-/// The configuration, or exit 1 when prize.toml has errors: nothing is ranked then.
+/// The configuration, or exit 1 when prize.toml has errors: nothing is ranked then. Picks that
+/// name an unknown or ineligible application concern only their award (spec section 6), so
+/// they do not count here.
 pub fn usable_config<'a>(archive: &'a Archive, validation: &Validation<'_>) -> Option<&'a Config> {
-    let broken = validation
-        .findings
-        .iter()
-        .any(|f| f.file == crate::archive::CONFIG_FILE && f.severity == crate::finding::Severity::Error);
+    use crate::check::references::{PICK_NOT_ELIGIBLE, UNKNOWN_APPLICATION};
+    let concerns_one_award = |code: &str| code == UNKNOWN_APPLICATION.name || code == PICK_NOT_ELIGIBLE.name;
+    let broken = validation.findings.iter().any(|f| {
+        f.file == crate::archive::CONFIG_FILE
+            && f.severity == crate::finding::Severity::Error
+            && !concerns_one_award(&f.code)
+    });
     archive.config.as_ref().filter(|_| !broken)
 }
 

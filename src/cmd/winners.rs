@@ -35,7 +35,7 @@ struct JsonAward<'a> {
     winners: Vec<JsonWinner<'a>>,
     unfilled: usize,
     tie_at_cutoff: Vec<&'a str>,
-    problems: &'a [String],
+    problems: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                         .collect(),
                     unfilled: d.unfilled,
                     tie_at_cutoff: d.tie_at_cutoff.iter().map(|&i| app(i).id.as_str()).collect(),
-                    problems: &d.pick_problems,
+                    problems: d.pick_problems.iter().map(award::PickProblem::message).collect(),
                 }
             })
             .collect();
@@ -232,7 +232,12 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                 write!(out, "{}", tie_advice(&archive, config, d))?;
             }
             for problem in &d.pick_problems {
-                writeln!(out, "{}: {problem}", config.awards[d.award].name)?;
+                writeln!(
+                    out,
+                    "{} is undecided: {}; correct its picks in prize.toml",
+                    config.awards[d.award].name,
+                    problem.message()
+                )?;
             }
         }
     }

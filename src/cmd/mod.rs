@@ -205,7 +205,7 @@ impl Busy {
             if finished.recv_timeout(delay) != Err(RecvTimeoutError::Timeout) {
                 return;
             }
-            let spinner = ProgressBar::with_draw_target(None, target);
+            let spinner = ProgressBar::with_draw_target(None, target).with_elapsed(delay);
             if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
                 spinner.set_style(style);
             }

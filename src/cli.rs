@@ -1,9 +1,10 @@
 //! The command line: global options and one subcommand per file in `cmd/`.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::cmd;
 use crate::render::Format;
@@ -59,6 +60,15 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
+    /// The same choice for clap's own messages (usage errors, help).
+    fn for_clap(self) -> clap::ColorChoice {
+        match self {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        }
+    }
+
     /// Whether to colour, given the environment.
     pub fn resolve(self) -> bool {
         match self {
@@ -105,4 +115,336 @@ pub enum Command {
     Completions(cmd::completions::Args),
     /// Print the man page (roff).
     Man,
+}
+
+/// One example of a command's help: what it does, and the command line (`\` continues a line).
+type Example = (&'static str, &'static str);
+
+/// The examples that end each command's help and fill the man page's EXAMPLES, by command
+/// (`""` is `prize` itself). Every line works as printed from the repository's root, on the
+/// sample archive; `tests/conventions.rs` runs them all.
+pub const EXAMPLES: &[(&str, &[Example])] = &[
+    (
+        "",
+        &[
+            (
+                "Start an archive with the Seoul Smart City Prize defaults, then check it",
+                "prize init my-prize",
+            ),
+            ("", "prize -C my-prize validate"),
+            (
+                "The sample edition's final ranking and its winners",
+                "prize -C data/sscp-2026 rank",
+            ),
+            ("", "prize -C data/sscp-2026 winners"),
+        ],
+    ),
+    (
+        "init",
+        &[
+            (
+                "A new archive with the Seoul Smart City Prize defaults",
+                "prize init sscp-2027",
+            ),
+            (
+                "A bare archive for another programme: one track, criterion and round",
+                "prize init hackathon --template minimal",
+            ),
+        ],
+    ),
+    (
+        "validate",
+        &[
+            (
+                "Check the sample archive; exit 1 when it has errors",
+                "prize -C data/sscp-2026 validate",
+            ),
+            (
+                "In CI: one annotation per finding on the pull request",
+                "prize -C data/sscp-2026 validate --format github",
+            ),
+            ("Only the errors, nothing else", "prize -C data/sscp-2026 -q validate"),
+        ],
+    ),
+    (
+        "list",
+        &[
+            (
+                "The applications of one track",
+                "prize -C data/sscp-2026 list --track leadership",
+            ),
+            (
+                "The ineligible ones and why, for a spreadsheet",
+                "prize -C data/sscp-2026 list --status ineligible --format csv",
+            ),
+        ],
+    ),
+    (
+        "stats",
+        &[
+            (
+                "Counts by track, sector, type and country; scoring coverage",
+                "prize -C data/sscp-2026 stats",
+            ),
+            (
+                "The ten biggest countries, as Markdown",
+                "prize -C data/sscp-2026 stats --top 10 --format markdown",
+            ),
+        ],
+    ),
+    (
+        "scores",
+        &[(
+            "Check a judge's sheet without storing it (the judge comes from the file name)",
+            "prize -C data/sscp-2026 scores import --round first --dry-run \\\n      data/sscp-2026/scores/first/j-chen.csv",
+        )],
+    ),
+    (
+        "scores import",
+        &[(
+            "Check a judge's sheet without storing it (the judge comes from the file name)",
+            "prize -C data/sscp-2026 scores import --round first --dry-run \\\n      data/sscp-2026/scores/first/j-chen.csv",
+        )],
+    ),
+    (
+        "rank",
+        &[
+            (
+                "The last round that has score sheets, per track",
+                "prize -C data/sscp-2026 rank",
+            ),
+            (
+                "The first round's six best in one track",
+                "prize -C data/sscp-2026 rank --round first --track leadership --top 6",
+            ),
+            (
+                "Another method, per sector, for a script",
+                "prize -C data/sscp-2026 rank --method median --by sector --format json",
+            ),
+        ],
+    ),
+    (
+        "winners",
+        &[
+            ("Every award, its winners and why", "prize -C data/sscp-2026 winners"),
+            (
+                "One row per winner for the ceremony, to open in a spreadsheet",
+                "prize -C data/sscp-2026 winners --format csv > winners.csv",
+            ),
+        ],
+    ),
+    (
+        "explain",
+        &[
+            (
+                "Every number behind one finalist's result",
+                "prize -C data/sscp-2026 explain SSCP-2026-0180",
+            ),
+            (
+                "The same, for a script",
+                "prize -C data/sscp-2026 explain SSCP-2026-0180 --format json",
+            ),
+        ],
+    ),
+    (
+        "assign",
+        &[
+            (
+                "Four judges per application in the first round: what would change (nothing is written)",
+                "prize -C data/sscp-2026 assign --round first --per-application 4 \\\n      --dry-run --replace",
+            ),
+            (
+                "Five per finalist, at most 20 applications per judge, another seed",
+                "prize -C data/sscp-2026 assign --round final --per-application 5 \\\n      --max-per-judge 20 --seed 7 --dry-run --replace",
+            ),
+        ],
+    ),
+    (
+        "sheets",
+        &[
+            (
+                "One CSV template per judge of the final round, in a folder of your choice",
+                "prize -C data/sscp-2026 sheets --round final --out final-sheets",
+            ),
+            (
+                "Excel templates that accept only scores in range",
+                "prize -C data/sscp-2026 sheets --round first --xlsx --out first-sheets",
+            ),
+        ],
+    ),
+    (
+        "progress",
+        &[
+            (
+                "Who still has sheets to send in the final round",
+                "prize -C data/sscp-2026 progress --round final",
+            ),
+            (
+                "The first round, as Markdown for the jury's chat",
+                "prize -C data/sscp-2026 progress --round first --format markdown",
+            ),
+        ],
+    ),
+    (
+        "explain-code",
+        &[
+            (
+                "Every finding code, its severity and what it means",
+                "prize explain-code",
+            ),
+            (
+                "One code in full, with an example and the fix",
+                "prize explain-code late-submission",
+            ),
+        ],
+    ),
+    (
+        "completions",
+        &[
+            (
+                "bash: completions for this shell (add the line to ~/.bashrc to keep them)",
+                "eval \"$(prize completions bash)\"",
+            ),
+            (
+                "zsh: write _prize, then move it into a folder of your $fpath",
+                "prize completions zsh > _prize",
+            ),
+            (
+                "fish",
+                "mkdir -p ~/.config/fish/completions \\\n      && prize completions fish > ~/.config/fish/completions/prize.fish",
+            ),
+        ],
+    ),
+    (
+        "man",
+        &[(
+            "Install the page for your user, then read it with `man prize`",
+            "mkdir -p ~/.local/share/man/man1 \\\n      && prize man > ~/.local/share/man/man1/prize.1",
+        )],
+    ),
+];
+
+/// The examples of `path` (`""`, `"rank"`, `"scores import"`).
+pub fn examples_of(path: &str) -> &'static [Example] {
+    EXAMPLES.iter().find(|(p, _)| *p == path).map_or(&[], |(_, e)| e)
+}
+
+/// The `Examples:` section of a help text, with clap's header style.
+fn examples_section(examples: &[Example]) -> String {
+    let header = *clap::builder::Styles::default().get_header();
+    let mut text = format!("{}Examples:{}", header.render(), header.render_reset());
+    for (what, line) in examples {
+        if !what.is_empty() {
+            text.push_str(&format!("\n  # {what}"));
+        }
+        text.push_str(&format!("\n  {line}"));
+    }
+    text
+}
+
+/// Ends the help of `command` (at `path`) and of its subcommands with their examples, keeping
+/// any help already there.
+fn with_examples(command: clap::Command, path: &str) -> clap::Command {
+    let mut command = command.mut_subcommands(|sub| {
+        let sub_path = format!("{path} {}", sub.get_name());
+        with_examples(sub, sub_path.trim())
+    });
+    let examples = examples_of(path);
+    if examples.is_empty() {
+        return command;
+    }
+    let section = examples_section(examples);
+    let short = match command.get_after_help() {
+        Some(text) => format!("{text}\n\n{section}"),
+        None => section.clone(),
+    };
+    command = command.after_help(short);
+    // `--help` shows the long text alone when there is one, so it needs the examples too.
+    if let Some(long) = command.get_after_long_help().map(ToString::to_string) {
+        command = command.after_long_help(format!("{long}\n\n{section}"));
+    }
+    command
+}
+
+/// The command-line definition: the derived one, with examples and the colour of clap's messages.
+pub fn command(color: ColorChoice) -> clap::Command {
+    with_examples(Cli::command(), "").color(color.for_clap())
+}
+
+/// The `--color` named on the command line (the last one wins), read before clap parses so
+/// that clap's own usage errors follow it too; `auto` when none is named or the value is wrong.
+pub fn color_in(args: &[OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let value = if arg == "--" {
+            break;
+        } else if arg == "--color" {
+            rest.next().and_then(|v| v.to_str())
+        } else {
+            arg.to_str().and_then(|a| a.strip_prefix("--color="))
+        };
+        if let Some(parsed) = value.and_then(|v| ColorChoice::from_str(v, true).ok()) {
+            choice = parsed;
+        }
+    }
+    choice
+}
+
+/// Parses the process's arguments, exiting with clap's message (exit 2) on bad usage.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut command = command(color_in(&args));
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.unwrap_or_else(|error| error.format(&mut command).exit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_colour_is_read_before_parsing() {
+        assert_eq!(color_in(&args(&["prize", "rank"])), ColorChoice::Auto);
+        assert_eq!(
+            color_in(&args(&["prize", "--color", "never", "rank"])),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            color_in(&args(&["prize", "rank", "--color=always"])),
+            ColorChoice::Always
+        );
+        assert_eq!(color_in(&args(&["prize", "--color", "sometimes"])), ColorChoice::Auto);
+        assert_eq!(color_in(&args(&["prize", "--color"])), ColorChoice::Auto);
+        // After `--` it is an argument, not an option.
+        assert_eq!(
+            color_in(&args(&["prize", "explain", "--", "--color=never"])),
+            ColorChoice::Auto
+        );
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        command(ColorChoice::Never).debug_assert();
+    }
+
+    #[test]
+    fn every_example_names_a_command_that_exists() {
+        let root = command(ColorChoice::Never);
+        for (path, examples) in EXAMPLES {
+            let mut at = &root;
+            for word in path.split_whitespace() {
+                at = at
+                    .find_subcommand(word)
+                    .unwrap_or_else(|| panic!("no command `{path}`"));
+            }
+            assert!(!examples.is_empty(), "{path}");
+        }
+    }
 }

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = prize::cli::Cli::parse();
+    let cli = prize::cli::parse();
     match prize::cmd::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) if prize::cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,

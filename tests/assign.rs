@@ -191,9 +191,11 @@ fn the_conflict_rules_count_too() {
         }])
     );
     assert_eq!(stored(dir.path(), "first"), None);
-    // One judge each is possible: 2 each, and no one judges their own country.
+    // One judge each is possible: 2 each, and no one judges their own country. The assignment
+    // is written, and the exit is 1 as for every command: under the new rule the stored sheets
+    // hold conflicted scores, so the archive has errors.
     let (code, _) = assign_json(dir.path(), &["--round", "first", "--per-application", "1"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let of = judges_of(&stored(dir.path(), "first").unwrap());
     assert_eq!(of["P5"], ids(&["jc"]));
     assert_ne!(of["P1"], ids(&["ja"]));

@@ -24,11 +24,21 @@ pub const ROSTER_FILE: &str = "judges.toml";
 /// Why the archive could not be found or read (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
-    /// `-C` or `PRIZE_ARCHIVE` names a folder without `prize.toml`.
-    #[error("no {CONFIG_FILE} in {}", .0.display())]
+    /// `-C` or `PRIZE_ARCHIVE` names a folder that does not exist (as the user wrote it).
+    #[error("no such folder: {}", .0.display())]
+    NoSuchFolder(PathBuf),
+    /// `-C` or `PRIZE_ARCHIVE` names something that is not a folder (as the user wrote it).
+    #[error("not a folder: {}", .0.display())]
+    NotAFolder(PathBuf),
+    /// `-C` or `PRIZE_ARCHIVE` names a folder without `prize.toml` (as the user wrote it).
+    #[error("no {CONFIG_FILE} in {}\nhelp: `prize init DIR` starts an archive in DIR", .0.display())]
     NoConfig(PathBuf),
     /// No `prize.toml` at or above the working directory.
-    #[error("no {CONFIG_FILE} found in {} or any folder above it", .0.display())]
+    #[error(
+        "no {CONFIG_FILE} found in {} or any folder above it\n\
+         help: run `prize init` to start an archive here, or name one with `-C DIR` (or PRIZE_ARCHIVE)",
+        .0.display()
+    )]
     NotFound(PathBuf),
     /// A path could not be read.
     #[error(transparent)]
@@ -38,12 +48,18 @@ pub enum ArchiveError {
 /// Finds the archive root: `explicit` (from `-C` or `PRIZE_ARCHIVE`), else the nearest folder
 /// at or above `cwd` that holds `prize.toml`.
 pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, ArchiveError> {
-    if let Some(dir) = explicit {
-        let dir = cwd.join(dir);
-        return if dir.join(CONFIG_FILE).is_file() {
-            Ok(dir)
-        } else {
-            Err(ArchiveError::NoConfig(dir))
+    if let Some(given) = explicit {
+        let dir = cwd.join(given);
+        // Messages name the folder as the user wrote it, which is what they will look for.
+        return match dir.metadata() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ArchiveError::NoSuchFolder(given.to_path_buf())),
+            Err(reason) => Err(ArchiveError::Unreadable(Unreadable {
+                path: given.to_path_buf(),
+                reason,
+            })),
+            Ok(meta) if !meta.is_dir() => Err(ArchiveError::NotAFolder(given.to_path_buf())),
+            Ok(_) if dir.join(CONFIG_FILE).is_file() => Ok(dir),
+            Ok(_) => Err(ArchiveError::NoConfig(given.to_path_buf())),
         };
     }
     cwd.ancestors()

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::bail;
 use serde::Serialize;
 
-use super::rank::{round_index, usable_config};
+use super::rank::round_index;
 use super::{Context, Outcome};
 use crate::application::Application;
 use crate::archive::{Archive, ROSTER_FILE};
@@ -159,12 +159,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let format = ctx.formats("assign", &[Format::Human, Format::Json])?;
     let archive = ctx.load()?;
     let validation = Validation::of(&archive);
-    let Some(config) = usable_config(&archive, &validation) else {
-        ctx.summary_always(out, &validation)?;
-        let _ = writeln!(
-            io::stderr(),
-            "error: prize.toml has errors, so nothing is assigned; run `prize validate`"
-        );
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is assigned")? else {
         return Ok(Outcome::Failure);
     };
     let round = round_index(config, &args.round)?;
@@ -177,12 +172,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         .iter()
         .any(|f| f.file == ROSTER_FILE && f.severity == Severity::Error);
     if roster_broken {
-        ctx.summary_always(out, &validation)?;
-        let _ = writeln!(
-            io::stderr(),
-            "error: judges.toml has errors, so nothing is assigned; run `prize validate`"
-        );
-        return Ok(Outcome::Failure);
+        return Ok(ctx.refuse(out, &validation, ROSTER_FILE, "nothing is assigned")?);
     }
     let applications = competing(&archive, config, round);
     if applications.is_empty() {
@@ -211,7 +201,9 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         seed: args.seed,
         conflicts: assign::conflicts(&config.conflicts, &judges, &applications),
     };
+    let busy = ctx.busy("assigning judges");
     let plan = assign::assign(&problem);
+    drop(busy);
     ctx.note(&format!(
         "assigned in {:.0?}: {} chain(s) of hand-overs to even the loads, {} change(s) to spread the pairs",
         started.elapsed(),
@@ -239,10 +231,10 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         _ => human(out, &result, args, config)?,
     }
     ctx.summary_to_stderr(out, &validation)?;
-    Ok(match status {
-        Status::Refused | Status::Impossible => Outcome::Failure,
-        _ => Outcome::Success,
-    })
+    Ok(super::outcome_with(
+        &validation,
+        matches!(status, Status::Refused | Status::Impossible),
+    ))
 }
 
 /// The competing applications of the round, by id.

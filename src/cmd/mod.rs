@@ -14,15 +14,19 @@ pub mod stats;
 pub mod validate;
 pub mod winners;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::archive::{self, Archive};
 use crate::cli::{Cli, Command};
+use crate::config::Config;
 use crate::render::Format;
 use crate::validation::Validation;
 
@@ -79,7 +83,10 @@ impl Context {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
         let root = archive::discover(self.archive.as_deref(), &cwd)?;
         let start = Instant::now();
-        let loaded = archive::load(&root)?;
+        let busy = self.busy("reading the archive");
+        let loaded = archive::load(&root);
+        drop(busy);
+        let loaded = loaded?;
         self.note(&format!(
             "loaded {} applications from {} in {:.0?}",
             loaded.applications.len(),
@@ -96,13 +103,61 @@ impl Context {
         }
     }
 
-    /// The validation summary line on stderr, as ranking commands always print it (not with `-q`).
+    /// The validation summary line on stderr, as ranking commands always print it (not with `-q`),
+    /// with the same pointer to `prize validate` as every command gives when there are errors.
     pub fn summary_always(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
         out.flush()?;
         if !self.quiet {
             let _ = writeln!(io::stderr(), "{}", validation.summary.line());
+            if validation.summary.errors > 0 {
+                let _ = writeln!(io::stderr(), "run `prize validate` to see the errors");
+            }
         }
         Ok(())
+    }
+
+    /// The configuration a command works from; `None`, after saying so on stderr, when
+    /// prize.toml is too broken to use (`rank::usable_config` decides): the command then does
+    /// nothing and ends with [`Outcome::Failure`], as every command that needs it does.
+    pub fn usable_config<'a>(
+        &self,
+        out: &mut dyn Write,
+        archive: &'a Archive,
+        validation: &Validation<'_>,
+        not_done: &str,
+    ) -> io::Result<Option<&'a Config>> {
+        let config = rank::usable_config(archive, validation);
+        if config.is_none() {
+            self.refuse(out, validation, archive::CONFIG_FILE, not_done)?;
+        }
+        Ok(config)
+    }
+
+    /// Says on stderr that nothing is done because `file` has errors: the summary (not with
+    /// `-q`) and the reason, the same for every command. The command returns the result (exit 1).
+    pub fn refuse(
+        &self,
+        out: &mut dyn Write,
+        validation: &Validation<'_>,
+        file: &str,
+        not_done: &str,
+    ) -> io::Result<Outcome> {
+        out.flush()?;
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{}", validation.summary.line());
+        }
+        let _ = writeln!(
+            io::stderr(),
+            "error: {file} has errors, so {not_done}; run `prize validate` to see them"
+        );
+        Ok(Outcome::Failure)
+    }
+
+    /// A spinner on stderr for work that may take more than a second (see [`Busy`]): only on a
+    /// terminal and not with `-q`, so pipes and scripts never see it.
+    pub fn busy(&self, what: &str) -> Busy {
+        let target = (!self.quiet && io::stderr().is_terminal()).then(ProgressDrawTarget::stderr);
+        Busy::start(what, target, Busy::DELAY)
     }
 
     /// The validation summary line on stderr, for commands other than `validate` (not with `-q`,
@@ -118,6 +173,61 @@ impl Context {
             }
         }
         Ok(())
+    }
+}
+
+/// A spinner with a message and the time elapsed, shown only once the work has taken
+/// [`Busy::DELAY`] (quick commands never flicker) and cleared when dropped.
+#[derive(Debug)]
+pub struct Busy {
+    /// Dropped to tell the spinner's thread that the work is done.
+    done: Option<mpsc::Sender<()>>,
+    /// The thread that shows the spinner after the delay.
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Busy {
+    /// How long work runs before the spinner appears.
+    pub const DELAY: Duration = Duration::from_secs(1);
+
+    /// Starts the spinner's clock; `None` as the target shows nothing and starts no thread.
+    fn start(what: &str, target: Option<ProgressDrawTarget>, delay: Duration) -> Busy {
+        let Some(target) = target else {
+            return Busy {
+                done: None,
+                thread: None,
+            };
+        };
+        let (done, finished) = mpsc::channel::<()>();
+        let what = what.to_string();
+        let thread = thread::spawn(move || {
+            // Anything but a timeout means the work ended (the sender was dropped) first.
+            if finished.recv_timeout(delay) != Err(RecvTimeoutError::Timeout) {
+                return;
+            }
+            let spinner = ProgressBar::with_draw_target(None, target).with_elapsed(delay);
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+                spinner.set_style(style);
+            }
+            spinner.set_message(what);
+            spinner.enable_steady_tick(Duration::from_millis(100));
+            let _ = finished.recv();
+            spinner.finish_and_clear();
+        });
+        Busy {
+            done: Some(done),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        drop(self.done.take());
+        // Joined so that the spinner is cleared before the command writes to stderr.
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -162,9 +272,106 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 /// Exit 1 when the archive has errors.
 pub fn outcome_of(validation: &Validation<'_>) -> Outcome {
-    if validation.summary.errors > 0 {
+    outcome_with(validation, false)
+}
+
+/// Exit 1 when the archive has errors or the command itself `failed` (a refused write, an
+/// impossible assignment): a command that writes says "the archive is broken" as `rank` does.
+pub fn outcome_with(validation: &Validation<'_>, failed: bool) -> Outcome {
+    if failed || validation.summary.errors > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use indicatif::TermLike;
+
+    use super::*;
+
+    /// A terminal that keeps what is written to it.
+    #[derive(Debug, Clone, Default)]
+    struct Screen(Arc<Mutex<String>>);
+
+    impl Screen {
+        fn text(&self) -> String {
+            self.0.lock().map(|t| t.clone()).unwrap_or_default()
+        }
+    }
+
+    impl TermLike for Screen {
+        fn width(&self) -> u16 {
+            80
+        }
+        fn move_cursor_up(&self, _: usize) -> io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_down(&self, _: usize) -> io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_right(&self, _: usize) -> io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_left(&self, _: usize) -> io::Result<()> {
+            Ok(())
+        }
+        fn write_line(&self, s: &str) -> io::Result<()> {
+            self.write_str(&format!("{s}\n"))
+        }
+        fn write_str(&self, s: &str) -> io::Result<()> {
+            if let Ok(mut text) = self.0.lock() {
+                text.push_str(s);
+            }
+            Ok(())
+        }
+        fn clear_line(&self) -> io::Result<()> {
+            Ok(())
+        }
+        fn flush(&self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn target(screen: &Screen) -> Option<ProgressDrawTarget> {
+        Some(ProgressDrawTarget::term_like(Box::new(screen.clone())))
+    }
+
+    #[test]
+    fn the_spinner_appears_only_after_the_delay() {
+        let screen = Screen::default();
+        let busy = Busy::start("assigning judges", target(&screen), Duration::from_millis(20));
+        thread::sleep(Duration::from_millis(400));
+        drop(busy);
+        assert!(screen.text().contains("assigning judges"), "{:?}", screen.text());
+
+        let quick = Screen::default();
+        let started = Instant::now();
+        drop(Busy::start("assigning judges", target(&quick), Duration::from_secs(60)));
+        assert_eq!(quick.text(), "", "quick work shows nothing");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "dropping does not wait out the delay"
+        );
+    }
+
+    #[test]
+    fn no_spinner_with_quiet_or_off_a_terminal() {
+        let ctx = Context {
+            archive: None,
+            format: Format::Human,
+            color: false,
+            quiet: true,
+            verbose: 0,
+        };
+        assert!(ctx.busy("reading the archive").thread.is_none());
+        // Tests run with stderr on a pipe or a file, never a terminal.
+        let loud = Context { quiet: false, ..ctx };
+        if !io::stderr().is_terminal() {
+            assert!(loud.busy("reading the archive").thread.is_none());
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::rank::{default_round, round_index, usable_config};
+use super::rank::{default_round, round_index};
 use super::{Context, Outcome, outcome_of};
 use crate::judging;
 use crate::render::table::Table;
@@ -59,9 +59,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let format = ctx.formats("progress", &[Format::Human, Format::Json, Format::Markdown])?;
     let archive = ctx.load()?;
     let validation = Validation::of(&archive);
-    let Some(config) = usable_config(&archive, &validation) else {
-        ctx.summary_always(out, &validation)?;
-        anyhow::bail!("prize.toml has errors; run `prize validate`");
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "no progress is shown")? else {
+        return Ok(Outcome::Failure);
     };
     let round = match &args.round {
         Some(r) => round_index(config, r)?,

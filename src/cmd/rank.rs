@@ -179,9 +179,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let format = ctx.formats("rank", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let archive = ctx.load()?;
     let validation = Validation::of(&archive);
-    let Some(config) = usable_config(&archive, &validation) else {
-        ctx.summary_to_stderr(out, &validation)?;
-        bail_with_errors()?;
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is ranked")? else {
         return Ok(Outcome::Failure);
     };
     if let Some(track) = &args.track {
@@ -362,12 +360,4 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     ctx.summary_always(out, &validation)?;
     Ok(outcome_of(&validation))
-}
-
-fn bail_with_errors() -> anyhow::Result<()> {
-    let _ = writeln!(
-        std::io::stderr(),
-        "error: prize.toml has errors, so nothing is ranked; run `prize validate`"
-    );
-    Ok(())
 }

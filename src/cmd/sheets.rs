@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail};
 use serde::Serialize;
 
-use super::rank::usable_config;
 use super::{Context, Outcome};
 use crate::render::{self, Format};
 use crate::sheet::import;
@@ -72,12 +71,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let format = ctx.formats("sheets", &[Format::Human, Format::Json])?;
     let archive = ctx.load()?;
     let validation = Validation::of(&archive);
-    let Some(config) = usable_config(&archive, &validation) else {
-        ctx.summary_to_stderr(out, &validation)?;
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: prize.toml has errors, so no template is written; run `prize validate`"
-        );
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "no template is written")? else {
         return Ok(Outcome::Failure);
     };
     if archive.roster.is_none() {
@@ -169,9 +163,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         }
     }
     ctx.summary_to_stderr(out, &validation)?;
-    Ok(if files.iter().any(|(_, _, s)| *s == Written::Refused) {
-        Outcome::Failure
-    } else {
-        Outcome::Success
-    })
+    Ok(super::outcome_with(
+        &validation,
+        files.iter().any(|(_, _, s)| *s == Written::Refused),
+    ))
 }

@@ -47,7 +47,10 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             {
                 writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
             }
-            writeln!(out, "{}", validation.summary.line())?;
+            // `-q` is for scripts and hooks that want the problems and nothing else.
+            if !ctx.quiet {
+                writeln!(out, "{}", validation.summary.line())?;
+            }
         }
     }
     let s = validation.summary;

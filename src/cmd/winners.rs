@@ -4,7 +4,6 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::rank::usable_config;
 use super::{Context, Outcome};
 use crate::archive::Archive;
 use crate::award::{self, Decision};
@@ -83,12 +82,7 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
     let format = ctx.formats("winners", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let archive = ctx.load()?;
     let validation = Validation::of(&archive);
-    let Some(config) = usable_config(&archive, &validation) else {
-        ctx.summary_always(out, &validation)?;
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: prize.toml has errors, so no award is decided; run `prize validate`"
-        );
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "no award is decided")? else {
         return Ok(Outcome::Failure);
     };
     let last = config.rounds.len().saturating_sub(1);

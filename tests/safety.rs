@@ -1,0 +1,248 @@
+//! Section 1.5, the reading and writing half: only regular files are read, only `<judge>.csv`
+//! is a sheet.
+//!
+//! The archive is `tests/fixtures/base`: one eligible application APP-1, judges j-kim
+//! (conflicted with APP-1, first round only) and j-silva, rounds `first` and `final`, criteria
+//! impact (1–10) and design (0–10).
+
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::Duration;
+
+use common::{base_archive, finding_keys, prize, run, validate_json};
+use serde_json::Value;
+
+/// A clean sheet of j-silva for APP-1.
+const SHEET: &str = "application,impact,design,comment\nAPP-1,8,7,\n";
+
+/// A line no output may ever show: it lives outside the archive, behind a link.
+const SECRET: &str = "root:x:0:0:SECRET-LINE-7731:/root:/bin/bash";
+
+fn mkfifo(path: &Path) {
+    let status = Process::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// `prize -C dir ARGS` that must end within ten seconds (a reader blocked on a pipe would not).
+fn run_bounded(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = prize()
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap_or_else(|e| panic!("prize {args:?} did not end: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    )
+}
+
+/// The findings with this code, as (severity, file, line, column).
+fn findings_of(report: &Value, code: &str) -> Vec<(String, String, u64, u64)> {
+    finding_keys(report)
+        .into_iter()
+        .filter(|f| f.0 == code)
+        .map(|(_, severity, file, line, column)| (severity, file, line, column))
+        .collect()
+}
+
+fn error_at(file: &str, line: u64, column: u64) -> (String, String, u64, u64) {
+    ("error".to_string(), file.to_string(), line, column)
+}
+
+fn warning_at(file: &str) -> (String, String, u64, u64) {
+    ("warning".to_string(), file.to_string(), 1, 1)
+}
+
+fn store_sheet(dir: &Path, name: &str, text: &str) {
+    fs::create_dir_all(dir.join("scores/first")).unwrap();
+    fs::write(dir.join("scores/first").join(name), text).unwrap();
+}
+
+/// The number of judges behind APP-1's score in the first round.
+fn judges_of_app_1(dir: &Path) -> u64 {
+    let (code, stdout, stderr) = run(dir, &["rank", "--round", "first", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rank: Value = serde_json::from_str(&stdout).unwrap();
+    rank["groups"][0]["ranking"][0]["judges"].as_u64().unwrap()
+}
+
+// ---- only regular files are read ----
+
+#[test]
+fn a_symlinked_prize_toml_is_refused_without_reading_it() {
+    let archive = base_archive();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("prize.toml");
+    fs::rename(archive.path().join("prize.toml"), &real).unwrap();
+    symlink(&real, archive.path().join("prize.toml")).unwrap();
+    let (code, stdout, stderr) = run_bounded(archive.path(), &["validate"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("prize.toml"), "{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+}
+
+#[test]
+fn a_fifo_or_a_folder_as_prize_toml_is_refused_without_a_hang() {
+    let archive = base_archive();
+    let config = archive.path().join("prize.toml");
+    fs::remove_file(&config).unwrap();
+    mkfifo(&config);
+    let (code, _, stderr) = run_bounded(archive.path(), &["validate"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("prize.toml") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
+
+    fs::remove_file(&config).unwrap();
+    fs::create_dir(&config).unwrap();
+    let (code, _, stderr) = run_bounded(archive.path(), &["validate"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("prize.toml") && stderr.contains("folder"), "{stderr}");
+}
+
+#[test]
+fn a_fifo_judges_toml_is_a_finding_not_a_hang() {
+    let archive = base_archive();
+    let roster = archive.path().join("judges.toml");
+    fs::remove_file(&roster).unwrap();
+    mkfifo(&roster);
+    let (code, stdout, stderr) = run_bounded(archive.path(), &["validate", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        findings_of(&report, "not-a-regular-file"),
+        vec![error_at("judges.toml", 1, 1)]
+    );
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("named pipe"),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_folder_judges_toml_is_a_finding() {
+    let archive = base_archive();
+    let roster = archive.path().join("judges.toml");
+    fs::remove_file(&roster).unwrap();
+    fs::create_dir(&roster).unwrap();
+    let (code, report) = validate_json(archive.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings_of(&report, "not-a-regular-file"),
+        vec![error_at("judges.toml", 1, 1)]
+    );
+}
+
+/// A character device (as /dev/null is) needs the right to make one: skipped without it.
+#[test]
+fn a_device_judges_toml_is_a_finding() {
+    let archive = base_archive();
+    let roster = archive.path().join("judges.toml");
+    fs::remove_file(&roster).unwrap();
+    let made = Process::new("mknod")
+        .arg(&roster)
+        .args(["c", "1", "3"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: cannot make a device node here");
+        return;
+    }
+    let (code, stdout, _) = run_bounded(archive.path(), &["validate", "--format", "json"]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        findings_of(&report, "not-a-regular-file"),
+        vec![error_at("judges.toml", 1, 1)]
+    );
+}
+
+#[test]
+fn links_to_a_secret_never_show_it_in_any_format() {
+    let archive = base_archive();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("passwd");
+    fs::write(&secret, format!("{SECRET}\n")).unwrap();
+    let root = archive.path();
+    fs::remove_file(root.join("judges.toml")).unwrap();
+    symlink(&secret, root.join("judges.toml")).unwrap();
+    fs::create_dir_all(root.join("scores/first")).unwrap();
+    symlink(&secret, root.join("scores/first/j-silva.csv")).unwrap();
+    fs::create_dir_all(root.join("assignments")).unwrap();
+    symlink(&secret, root.join("assignments/first.csv")).unwrap();
+    for format in ["human", "json", "github"] {
+        let (code, stdout, stderr) = run_bounded(root, &["validate", "--format", format]);
+        assert_eq!(code, 1, "{format}: {stdout}{stderr}");
+        assert!(!stdout.contains("SECRET-LINE"), "{format}: {stdout}");
+        assert!(!stderr.contains("SECRET-LINE"), "{format}: {stderr}");
+    }
+    let (_, report) = validate_json(root);
+    assert_eq!(
+        findings_of(&report, "not-a-regular-file"),
+        vec![
+            error_at("assignments/first.csv", 1, 1),
+            error_at("judges.toml", 1, 1),
+            error_at("scores/first/j-silva.csv", 1, 1),
+        ]
+    );
+}
+
+// ---- only `<judge>.csv` is a sheet ----
+
+#[test]
+fn anything_but_judge_dot_csv_in_a_round_folder_is_a_stray_file_and_not_read() {
+    let archive = base_archive();
+    let root = archive.path();
+    store_sheet(root, "j-silva.csv", SHEET);
+    store_sheet(root, "j-silva.CSV", SHEET);
+    store_sheet(root, "j-silva.csv.bak", SHEET);
+    store_sheet(root, "notes.txt", "call Ana about APP-1\n");
+    fs::create_dir(root.join("scores/first/old")).unwrap();
+    // Dot files stay skipped, temporary files of an interrupted write among them.
+    store_sheet(root, ".prize-tmp-a1b2c3", SHEET);
+    store_sheet(root, ".j-silva.csv", SHEET);
+    let (code, report) = validate_json(root);
+    assert_eq!(code, 0, "warnings only: {report:#}");
+    assert_eq!(
+        findings_of(&report, "stray-file"),
+        vec![
+            warning_at("scores/first/j-silva.CSV"),
+            warning_at("scores/first/j-silva.csv.bak"),
+            warning_at("scores/first/notes.txt"),
+            warning_at("scores/first/old"),
+        ]
+    );
+    assert_eq!(report["findings"].as_array().unwrap().len(), 4, "{report:#}");
+    // j-silva is one judge, counted once.
+    assert_eq!(judges_of_app_1(root), 1);
+}
+
+#[test]
+fn an_upper_case_extension_alone_is_not_read_either() {
+    let archive = base_archive();
+    store_sheet(archive.path(), "j-silva.CSV", SHEET);
+    let (code, report) = validate_json(archive.path());
+    assert_eq!(code, 0);
+    let help = report["findings"][0]["help"].as_str().unwrap();
+    assert!(help.contains("j-silva.csv"), "{help}");
+    let (code, stdout, _) = run(archive.path(), &["rank", "--round", "first", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rank: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(rank["groups"][0]["ranking"].as_array().unwrap().is_empty(), "{rank:#}");
+}

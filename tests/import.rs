@@ -492,7 +492,7 @@ fn bad_cells_each_a_clear_finding_with_its_line() {
             at("score-not-number", 4, 7),    // 1e400
             at("incomplete-scores", 5, 9),   // APP-4,8,,
             at("score-not-number", 7, 7),    // "7,5" with a comma delimiter
-            at("unknown-column", 8, 12),     // APP-7,8,5,,extra: "APP-7,8,5,," is 11 characters
+            at("csv-syntax", 8, 12),         // APP-7,8,5,,extra: "APP-7,8,5,," is 11 characters
             at("duplicate-score", 9, 1),     // APP-1 again (its first row has an error too)
             at("score-out-of-range", 10, 7)  // 11 > 10
         ]

@@ -1,5 +1,5 @@
 //! Section 1.5, the reading and writing half: only regular files are read, only `<judge>.csv`
-//! is a sheet.
+//! is a sheet, and CSV is strict.
 //!
 //! The archive is `tests/fixtures/base`: one eligible application APP-1, judges j-kim
 //! (conflicted with APP-1, first round only) and j-silva, rounds `first` and `final`, criteria
@@ -245,4 +245,114 @@ fn an_upper_case_extension_alone_is_not_read_either() {
     assert_eq!(code, 0);
     let rank: Value = serde_json::from_str(&stdout).unwrap();
     assert!(rank["groups"][0]["ranking"].as_array().unwrap().is_empty(), "{rank:#}");
+}
+
+// ---- strict CSV ----
+
+/// Stored sheets whose CSV is broken, and where: (name, text, line, column), counted by hand.
+const BROKEN: &[(&str, &str, u64, u64)] = &[
+    // `APP-1,8,7,` is 10 characters: the quoted comment opens at 11, closes at 15, `b` is 16.
+    (
+        "text after a closing quote",
+        "application,impact,design,comment\nAPP-1,8,7,\"abc\"b\n",
+        2,
+        16,
+    ),
+    // The quote is the 12th character.
+    (
+        "a quote inside an unquoted cell",
+        "application,impact,design,comment\nAPP-1,8,7,a\"b\n",
+        2,
+        12,
+    ),
+    // The fifth cell starts after `APP-1,8,7,ok,` (13 characters).
+    (
+        "a row with more cells than the header",
+        "application,impact,design,comment\nAPP-1,8,7,ok,too many\n",
+        2,
+        14,
+    ),
+];
+
+#[test]
+fn a_stored_sheet_with_broken_csv_is_csv_syntax_at_line_and_column() {
+    for (what, text, line, column) in BROKEN {
+        let archive = base_archive();
+        store_sheet(archive.path(), "j-silva.csv", text);
+        let (code, report) = validate_json(archive.path());
+        assert_eq!(code, 1, "{what}: {report:#}");
+        assert_eq!(
+            finding_keys(&report),
+            vec![(
+                "csv-syntax".to_string(),
+                "error".to_string(),
+                "scores/first/j-silva.csv".to_string(),
+                *line,
+                *column
+            )],
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn trailing_empty_cells_are_not_too_many() {
+    let archive = base_archive();
+    store_sheet(
+        archive.path(),
+        "j-silva.csv",
+        "application,impact,design,comment\nAPP-1,8,7,ok,,\n",
+    );
+    let (code, report) = validate_json(archive.path());
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(judges_of_app_1(archive.path()), 1);
+}
+
+#[test]
+fn one_stray_quote_does_not_merge_rows_into_a_comment() {
+    let archive = base_archive();
+    // Row 2's comment opens a quote that is never meant to close; the next quote, on line 4
+    // (`APP-9,5,5,the ` is 14 characters, so the quote is at 15), closes it, and `best` at 16
+    // is text after a closing quote.
+    let text = "application,impact,design,comment\n\
+                APP-1,8,7,\"Strong uptake\n\
+                APP-8,6,5,fine\n\
+                APP-9,5,5,the \"best\" one\n";
+    store_sheet(archive.path(), "j-silva.csv", text);
+    let (code, report) = validate_json(archive.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings_of(&report, "csv-syntax"),
+        vec![error_at("scores/first/j-silva.csv", 4, 16)]
+    );
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("line 2"), "names where the cell opened: {message}");
+}
+
+#[test]
+fn scores_import_refuses_broken_csv_and_writes_nothing() {
+    for (what, text, line, column) in BROKEN {
+        let archive = base_archive();
+        let sent = archive.path().join("sent.csv");
+        fs::write(&sent, text).unwrap();
+        let (code, stdout, stderr) = run(
+            archive.path(),
+            &[
+                "scores",
+                "import",
+                sent.to_str().unwrap(),
+                "--round",
+                "first",
+                "--judge",
+                "j-silva",
+            ],
+        );
+        assert_eq!(code, 1, "{what}: {stdout}{stderr}");
+        assert!(stdout.contains("csv-syntax"), "{what}: {stdout}");
+        assert!(
+            stdout.contains(&format!("sent.csv:{line}:{column}")),
+            "{what}: {stdout}"
+        );
+        assert!(!archive.path().join("scores").exists(), "{what}: nothing written");
+    }
 }

@@ -1,5 +1,6 @@
 //! Section 1.5, the reading and writing half: only regular files are read, only `<judge>.csv`
-//! is a sheet, and CSV is strict.
+//! is a sheet, CSV is strict, nothing is written through a symbolic link on the way to a
+//! default output folder, and temporary files left by an interrupted write are cleaned up.
 //!
 //! The archive is `tests/fixtures/base`: one eligible application APP-1, judges j-kim
 //! (conflicted with APP-1, first round only) and j-silva, rounds `first` and `final`, criteria
@@ -75,6 +76,15 @@ fn judges_of_app_1(dir: &Path) -> u64 {
     assert_eq!(code, 0, "{stderr}");
     let rank: Value = serde_json::from_str(&stdout).unwrap();
     rank["groups"][0]["ranking"][0]["judges"].as_u64().unwrap()
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 // ---- only regular files are read ----
@@ -355,4 +365,143 @@ fn scores_import_refuses_broken_csv_and_writes_nothing() {
         );
         assert!(!archive.path().join("scores").exists(), "{what}: nothing written");
     }
+}
+
+// ---- nothing written through a link on the way to a default folder ----
+
+#[test]
+fn sheets_refuses_a_symlinked_sheets_folder_or_round_folder() {
+    for link in ["sheets", "sheets/first"] {
+        let archive = base_archive();
+        let outside = tempfile::tempdir().unwrap();
+        let path = archive.path().join(link);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        symlink(outside.path(), &path).unwrap();
+        let (code, stdout, stderr) = run(archive.path(), &["sheets", "--round", "first"]);
+        assert_eq!(code, 2, "{link}: {stdout}{stderr}");
+        assert!(stderr.contains(link) && stderr.contains("symbolic link"), "{stderr}");
+        assert!(
+            entries(outside.path()).is_empty(),
+            "{link}: nothing written at the link's target"
+        );
+    }
+}
+
+#[test]
+fn a_symlinked_out_folder_named_by_the_user_is_followed() {
+    let archive = base_archive();
+    let outside = tempfile::tempdir().unwrap();
+    let link = archive.path().join("to-judges");
+    symlink(outside.path(), &link).unwrap();
+    let (code, _, stderr) = run(
+        archive.path(),
+        &["sheets", "--round", "first", "--out", link.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // j-kim serves in the first round but is conflicted with APP-1; j-silva serves in all.
+    assert_eq!(entries(outside.path()), vec!["j-kim.csv", "j-silva.csv"]);
+}
+
+#[test]
+fn scores_import_refuses_a_symlinked_scores_or_round_folder() {
+    for link in ["scores", "scores/first"] {
+        let archive = base_archive();
+        let outside = tempfile::tempdir().unwrap();
+        let path = archive.path().join(link);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        symlink(outside.path(), &path).unwrap();
+        let sent = archive.path().join("j-silva.csv");
+        fs::write(&sent, SHEET).unwrap();
+        let (code, stdout, stderr) = run(
+            archive.path(),
+            &["scores", "import", sent.to_str().unwrap(), "--round", "first"],
+        );
+        assert_eq!(code, 2, "{link}: {stdout}{stderr}");
+        assert!(stderr.contains("symbolic link"), "{stderr}");
+        assert!(
+            entries(outside.path()).is_empty(),
+            "{link}: nothing written at the link's target"
+        );
+    }
+}
+
+#[test]
+fn assign_refuses_a_symlinked_assignments_folder() {
+    let archive = base_archive();
+    let outside = tempfile::tempdir().unwrap();
+    symlink(outside.path(), archive.path().join("assignments")).unwrap();
+    let (code, stdout, stderr) = run(
+        archive.path(),
+        &["assign", "--round", "first", "--per-application", "1"],
+    );
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert!(entries(outside.path()).is_empty());
+}
+
+// ---- temporary files of an interrupted write ----
+
+#[test]
+fn the_next_write_removes_leftover_temporary_files() {
+    let archive = base_archive();
+    let root = archive.path();
+    // What an import killed between writing its temporary file and renaming it leaves.
+    store_sheet(root, ".prize-tmp-Xy12Ab", "application,impact,design,comment\nAPP-1,1,");
+    store_sheet(root, ".notes", "kept: not ours\n");
+    let sent = root.join("j-silva.csv");
+    fs::write(&sent, SHEET).unwrap();
+    let (code, stdout, stderr) = run(root, &["scores", "import", sent.to_str().unwrap(), "--round", "first"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(entries(&root.join("scores/first")), vec![".notes", "j-silva.csv"]);
+
+    fs::create_dir_all(root.join("sheets/first")).unwrap();
+    fs::write(root.join("sheets/first/.prize-tmp-old"), "half a template").unwrap();
+    let (code, _, stderr) = run(root, &["sheets", "--round", "first"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(entries(&root.join("sheets/first")), vec!["j-kim.csv", "j-silva.csv"]);
+}
+
+#[test]
+fn a_pipe_where_a_file_is_to_be_written_is_refused_not_waited_on() {
+    let archive = base_archive();
+    let root = archive.path();
+    fs::create_dir_all(root.join("scores/first")).unwrap();
+    mkfifo(&root.join("scores/first/j-silva.csv"));
+    let sent = root.join("sent.csv");
+    fs::write(&sent, SHEET).unwrap();
+    let (code, _, stderr) = run_bounded(
+        root,
+        &[
+            "scores",
+            "import",
+            sent.to_str().unwrap(),
+            "--round",
+            "first",
+            "--judge",
+            "j-silva",
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("scores/first/j-silva.csv") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
+
+    fs::create_dir_all(root.join("assignments")).unwrap();
+    mkfifo(&root.join("assignments/first.csv"));
+    let (code, _, stderr) = run_bounded(root, &["assign", "--round", "first", "--per-application", "1"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("assignments/first.csv") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
+
+    fs::create_dir_all(root.join("sheets/first")).unwrap();
+    mkfifo(&root.join("sheets/first/j-silva.csv"));
+    let (code, _, stderr) = run_bounded(root, &["sheets", "--round", "first"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("sheets/first/j-silva.csv") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
 }

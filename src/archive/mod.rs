@@ -1,6 +1,7 @@
 //! The archive: where it is, and loading it (configuration, roster, applications).
 
 pub mod files;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 

@@ -66,19 +66,22 @@ pub fn path(round: &str) -> String {
 }
 
 /// Reads `assignments/<round>.csv` if it exists. A file that cannot be read as an assignment is
-/// a finding (`invalid-value`), and no assignment.
+/// a finding (`invalid-value`), and no assignment; so is one that is not a regular file
+/// (`not-a-regular-file`), which is never opened.
 pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding>), files::Unreadable> {
     let rel = path(round);
-    if !root.join(&rel).is_file() {
-        return Ok((None, Vec::new()));
+    let full = root.join(&rel);
+    match full.symlink_metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((None, Vec::new())),
+        Err(reason) => return Err(files::Unreadable { path: full, reason }),
+        Ok(_) => {}
     }
     // An assignment of a large edition (100,000 applications × 5 judges) is megabytes: it
     // takes the score sheets' size limit, not the applications' 1 MiB.
-    let file =
-        match crate::sheet::load::read_bytes(&root.join(&rel), &rel)?.and_then(|bytes| files::decode(&rel, bytes)) {
-            Ok(file) => file,
-            Err(finding) => return Ok((None, vec![*finding])),
-        };
+    let file = match crate::sheet::load::read_stored(&full, &rel)?.and_then(|bytes| files::decode(&rel, bytes)) {
+        Ok(file) => file,
+        Err(finding) => return Ok((None, vec![*finding])),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -41,6 +41,7 @@ pub fn all() -> Vec<&'static Code> {
         &files::NOT_UTF8,
         &files::FILE_TOO_LARGE,
         &files::SYMLINK_SKIPPED,
+        &files::NOT_A_REGULAR_FILE,
         &fields::TOML_SYNTAX,
         &fields::MISSING_FIELD,
         &fields::INVALID_VALUE,

@@ -1,4 +1,5 @@
-//! Finding and reading the archive's files: size limit, UTF-8 with optional BOM, symlinks.
+//! Finding and reading the archive's files: regular files only, size limit, UTF-8 with optional
+//! BOM, symlinks.
 
 use std::fs;
 use std::io::{self, Read};
@@ -57,10 +58,12 @@ Keep attachments outside `applications/`, or link to them from `[extra]`.
 pub static SYMLINK_SKIPPED: Code = Code {
     name: "symlink-skipped",
     severity: Severity::Warning,
-    summary: "a symbolic link under applications/ is not followed",
+    summary: "a symbolic link under applications/, or for scores/ or a round's folder, is not followed",
     explanation: "\
-`prize` does not follow symbolic links under `applications/` or `scores/`: a link could point
-outside the archive, make a loop, or count one file twice. The link is skipped with this warning.
+`prize` does not follow symbolic links under `applications/`, nor a link standing for `scores/`
+or one of its round folders: a link could point outside the archive, make a loop, or count one
+file twice. The link is skipped with this warning. (A score sheet or an assignment that is a link
+is an error, `not-a-regular-file`.)
 
 ### Example
 
@@ -71,6 +74,153 @@ outside the archive, make a loop, or count one file twice. The link is skipped w
 Move or copy the file into `applications/` and remove the link.
 ",
 };
+
+/// `not-a-regular-file`: a file the archive needs is a link, a pipe, a device or a folder.
+pub static NOT_A_REGULAR_FILE: Code = Code {
+    name: "not-a-regular-file",
+    severity: Severity::Error,
+    summary: "judges.toml, a score sheet or an assignment is a symbolic link, a named pipe, a device or a folder",
+    explanation: "\
+`prize` reads only regular files. `judges.toml`, a score sheet (`scores/<round>/<judge>.csv`) or
+an assignment (`assignments/<round>.csv`) that is a symbolic link, a named pipe (FIFO), a device
+or a folder is not opened at all: a link could show lines of a file outside the archive (say
+`/etc/passwd`) in a finding's excerpt, and a pipe or a device could make `prize` wait forever.
+The file is treated as missing, with this error. (`prize.toml` itself must be a regular file
+too, or no command runs: exit 2.)
+
+### Example
+
+    judges.toml -> /etc/passwd
+    scores/first/j-kim.csv -> ../../drafts/j-kim.csv
+
+### How to fix
+
+Put the file itself in its place:
+
+    cp --remove-destination \"$(readlink judges.toml)\" judges.toml
+",
+};
+
+/// What a path is when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRegular {
+    /// A symbolic link.
+    Symlink,
+    /// A named pipe (FIFO).
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
+    /// A folder.
+    Folder,
+    /// Anything else that is not a regular file.
+    Special,
+}
+
+impl NotRegular {
+    /// What `file_type` is when it is not a regular file; `None` for a regular file.
+    pub fn of(file_type: fs::FileType) -> Option<NotRegular> {
+        if file_type.is_file() {
+            return None;
+        }
+        if file_type.is_symlink() {
+            return Some(NotRegular::Symlink);
+        }
+        if file_type.is_dir() {
+            return Some(NotRegular::Folder);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return Some(NotRegular::Fifo);
+            }
+            if file_type.is_char_device() || file_type.is_block_device() {
+                return Some(NotRegular::Device);
+            }
+            if file_type.is_socket() {
+                return Some(NotRegular::Socket);
+            }
+        }
+        Some(NotRegular::Special)
+    }
+
+    /// What it is, as a sentence says it ("a named pipe").
+    pub fn describe(self) -> &'static str {
+        match self {
+            NotRegular::Symlink => "a symbolic link",
+            NotRegular::Fifo => "a named pipe",
+            NotRegular::Device => "a device",
+            NotRegular::Socket => "a socket",
+            NotRegular::Folder => "a folder",
+            NotRegular::Special => "a special file",
+        }
+    }
+
+    /// The error of a path that must be a regular file for the command to run at all.
+    pub fn unreadable(self, path: &Path) -> Unreadable {
+        Unreadable {
+            path: path.to_path_buf(),
+            reason: io::Error::other(format!(
+                "it is {}, not a regular file, and prize reads only regular files",
+                self.describe()
+            )),
+        }
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file: `Ok(Err(what))` when it is not, and
+/// then a link's target, a pipe or a device is never opened. The path is looked at without
+/// following a link, then opened (on Unix with `O_NOFOLLOW | O_NONBLOCK`) and the open file
+/// looked at again, so that a link or a pipe swapped in between is refused, not followed or
+/// waited on.
+pub fn open_regular(path: &Path) -> io::Result<Result<(fs::File, fs::Metadata), NotRegular>> {
+    if let Some(what) = NotRegular::of(fs::symlink_metadata(path)?.file_type()) {
+        return Ok(Err(what));
+    }
+    open_seen_regular(path)
+}
+
+/// Opens a file a folder listing (or `symlink_metadata`) has shown to be regular, checking the
+/// open file again: one open and one fstat, no further path lookup.
+fn open_seen_regular(path: &Path) -> io::Result<Result<(fs::File, fs::Metadata), NotRegular>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a pipe does not wait for a writer. It changes nothing for the reads
+        // of a regular file.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        // What O_NOFOLLOW gives for a link (ELOOP on Linux, EMLINK on FreeBSD).
+        #[cfg(unix)]
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::EMLINK)) => return Ok(Err(NotRegular::Symlink)),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    Ok(match NotRegular::of(meta.file_type()) {
+        Some(what) => Err(what),
+        None => Ok((file, meta)),
+    })
+}
+
+/// The `not-a-regular-file` finding for `rel`, which is `what`.
+pub fn not_regular(rel: &str, what: NotRegular) -> Finding {
+    NOT_A_REGULAR_FILE
+        .in_file(
+            rel,
+            format!("{rel} is {}, not a regular file; it is not read", what.describe()),
+        )
+        .with_help(match what {
+            NotRegular::Symlink => "put the file itself here: prize does not follow links to what they point at",
+            NotRegular::Folder => "this name is for a file: move the folder away",
+            _ => "put a regular file here: prize opens no pipe, device or socket",
+        })
+}
 
 /// Why a path could not be read at all (the command cannot run: exit 2).
 #[derive(Debug, thiserror::Error)]
@@ -148,16 +298,54 @@ fn symlink(root: &Path, path: &Path) -> Finding {
         .with_help("move the file itself into applications/")
 }
 
-/// Reads a text file of the archive: `Ok(Err(finding))` when it is too large or not UTF-8.
+/// Reads a text file of the archive: `Ok(Err(finding))` when it is not a regular file, too
+/// large or not UTF-8.
 pub fn read(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
     let path = root.join(rel);
-    let unreadable = |reason| Unreadable {
+    match open_regular(&path).map_err(|reason| Unreadable {
         path: path.clone(),
         reason,
-    };
+    })? {
+        Ok(opened) => read_opened(rel, &path, opened),
+        Err(what) => Ok(Err(Box::new(not_regular(rel, what)))),
+    }
+}
+
+/// Reads a file that must be a regular file for the command to run (`prize.toml`): when it is
+/// not, the command cannot run.
+pub fn read_required(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
+    let path = root.join(rel);
+    match open_regular(&path).map_err(|reason| Unreadable {
+        path: path.clone(),
+        reason,
+    })? {
+        Ok(opened) => read_opened(rel, &path, opened),
+        Err(what) => Err(what.unreadable(&path)),
+    }
+}
+
+/// Reads a file that [`list_applications`] found to be a regular file.
+pub fn read_listed(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
+    let path = root.join(rel);
     // One open and one fstat per file: path lookups are what reading 100,000 files costs.
-    let mut file = fs::File::open(&path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
+    match open_seen_regular(&path).map_err(|reason| Unreadable {
+        path: path.clone(),
+        reason,
+    })? {
+        Ok(opened) => read_opened(rel, &path, opened),
+        Err(what) => Ok(Err(Box::new(not_regular(rel, what)))),
+    }
+}
+
+fn read_opened(
+    rel: &str,
+    path: &Path,
+    (mut file, meta): (fs::File, fs::Metadata),
+) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
+    let unreadable = |reason| Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
     if meta.len() > MAX_FILE_BYTES {
         return Ok(Err(Box::new(
             FILE_TOO_LARGE
@@ -212,6 +400,26 @@ pub fn decode(rel: &str, mut bytes: Vec<u8>) -> Result<SourceFile, Box<Finding>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        fs::write(&file, "x = 1").unwrap();
+        assert!(open_regular(&file).unwrap().is_ok());
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert_eq!(open_regular(&link).unwrap().err(), Some(NotRegular::Symlink));
+        // Even when a listing saw a regular file there, O_NOFOLLOW refuses the link.
+        assert_eq!(open_seen_regular(&link).unwrap().err(), Some(NotRegular::Symlink));
+        assert_eq!(open_regular(dir.path()).unwrap().err(), Some(NotRegular::Folder));
+        let null = Path::new("/dev/null");
+        if fs::metadata(null).is_ok_and(|m| !m.is_file()) {
+            assert_eq!(open_regular(null).unwrap().err(), Some(NotRegular::Device));
+            assert_eq!(open_seen_regular(null).unwrap().err(), Some(NotRegular::Device));
+        }
+    }
 
     #[test]
     fn bom_is_dropped_and_offsets_count_it() {

@@ -1,6 +1,7 @@
 //! The archive: where it is, and loading it (configuration, roster, applications).
 
 pub mod files;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -58,14 +59,20 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, ArchiveE
                 reason,
             })),
             Ok(meta) if !meta.is_dir() => Err(ArchiveError::NotAFolder(given.to_path_buf())),
-            Ok(_) if dir.join(CONFIG_FILE).is_file() => Ok(dir),
+            Ok(_) if holds_config(&dir) => Ok(dir),
             Ok(_) => Err(ArchiveError::NoConfig(given.to_path_buf())),
         };
     }
     cwd.ancestors()
-        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .find(|dir| holds_config(dir))
         .map(Path::to_path_buf)
         .ok_or_else(|| ArchiveError::NotFound(cwd.to_path_buf()))
+}
+
+/// Whether `dir` has an entry named `prize.toml`, of whatever kind: one that is not a regular
+/// file is refused when it is read, by name, rather than passed over as if it were not there.
+fn holds_config(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).symlink_metadata().is_ok()
 }
 
 /// Everything read from an archive, checked.
@@ -89,9 +96,12 @@ pub struct Archive {
     pub findings: Vec<Finding>,
 }
 
-/// Reads a text file, turning a refusal (size, encoding) into a finding.
-fn read_text(root: &Path, rel: &str, findings: &mut Vec<Finding>) -> Result<Option<SourceFile>, Unreadable> {
-    Ok(match files::read(root, rel)? {
+/// Turns a text file's refusal (not a regular file, size, encoding) into a finding.
+fn read_text(
+    read: Result<Result<SourceFile, Box<Finding>>, Unreadable>,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<SourceFile>, Unreadable> {
+    Ok(match read? {
         Ok(file) => Some(file),
         Err(finding) => {
             findings.push(*finding);
@@ -103,7 +113,7 @@ fn read_text(root: &Path, rel: &str, findings: &mut Vec<Finding>) -> Result<Opti
 /// Loads and checks the archive at `root`.
 pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
     let mut findings = Vec::new();
-    let (config_file, config) = match read_text(root, CONFIG_FILE, &mut findings)? {
+    let (config_file, config) = match read_text(files::read_required(root, CONFIG_FILE), &mut findings)? {
         Some(file) => {
             let (config, found) = config::parse(&file);
             findings.extend(found);
@@ -112,7 +122,7 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         None => (SourceFile::new(CONFIG_FILE, ""), None),
     };
     let roster = if root.join(ROSTER_FILE).symlink_metadata().is_ok() {
-        read_text(root, ROSTER_FILE, &mut findings)?.map(|file| {
+        read_text(files::read(root, ROSTER_FILE), &mut findings)?.map(|file| {
             let (roster, found) = roster::parse(file);
             findings.extend(found);
             roster
@@ -126,7 +136,7 @@ pub fn load(root: &Path) -> Result<Archive, ArchiveError> {
         .files
         .par_iter()
         .map(|rel| {
-            Ok(match files::read(root, rel)? {
+            Ok(match files::read_listed(root, rel)? {
                 Ok(file) => check::application(config.as_ref(), &file),
                 Err(finding) => Application::unreadable(rel, vec![*finding]),
             })

@@ -2,7 +2,6 @@
 //! writes `assignments/<round>.csv`.
 
 use std::collections::HashSet;
-use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -282,12 +281,8 @@ fn store(
     };
     let text = new.to_csv();
     let path = archive.root.join(file);
-    refuse_links(&archive.root, &[Path::new(ASSIGNMENTS_DIR), Path::new(file)])?;
-    let stored = match fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => bail!("cannot read {}: {e}", path.display()),
-    };
+    crate::archive::write::refuse_links(&archive.root, &[Path::new(ASSIGNMENTS_DIR), Path::new(file)])?;
+    let stored = crate::archive::write::read_existing(&path)?;
     let (status, changes) = match stored {
         None => (Status::Written, None),
         Some(bytes) if bytes == text.as_bytes() => (Status::Unchanged, None),
@@ -334,25 +329,6 @@ fn stored_pairs(bytes: &[u8]) -> HashSet<(String, String)> {
         .map(|r| (r[0].trim().to_string(), r[1].trim().to_string()))
         .filter(|(a, j)| !a.is_empty() && !j.is_empty())
         .collect()
-}
-
-/// A symbolic link on the way to the file could make the write land outside the archive.
-fn refuse_links(root: &Path, rels: &[&Path]) -> anyhow::Result<()> {
-    for rel in rels {
-        let path = root.join(rel);
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                bail!(
-                    "{} is a symbolic link; `prize` does not write through links",
-                    path.display()
-                )
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => bail!("cannot read {}: {e}", path.display()),
-        }
-    }
-    Ok(())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

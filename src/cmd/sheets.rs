@@ -2,12 +2,13 @@
 //! serving in the round.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use serde::Serialize;
 
 use super::{Context, Outcome};
+use crate::archive::write::refuse_links;
 use crate::render::{self, Format};
 use crate::sheet::import;
 use crate::sheet::template::{self, Source, Written};
@@ -88,6 +89,14 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         ),
     };
     let extension = if args.xlsx { "xlsx" } else { "csv" };
+    if args.out.is_none() {
+        // The default folder is the archive's: no link on the way may take the templates
+        // elsewhere. A folder the user names is theirs, links and all.
+        refuse_links(
+            &archive.root,
+            &[Path::new(SHEETS_DIR), &Path::new(SHEETS_DIR).join(&round_id)],
+        )?;
+    }
     let mut files = Vec::with_capacity(plan.templates.len());
     for t in &plan.templates {
         let bytes = if args.xlsx {

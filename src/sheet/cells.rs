@@ -79,14 +79,45 @@ pub fn detect_delimiter(text: &str) -> u8 {
     if counts[best] == 0 { b',' } else { DELIMITERS[best] }
 }
 
-/// A quoted cell that is never closed: the byte offset of its opening quote.
+/// Why a record is not CSV (RFC 4180 quoting), with byte offsets into the sheet's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Unclosed(pub usize);
+pub enum Syntax {
+    /// A quoted cell that is never closed: its opening quote. Reading stops there, since the
+    /// rest of the file would be one cell.
+    Unclosed {
+        /// The opening quote.
+        quote: usize,
+    },
+    /// Text between a quoted cell's closing quote and the next delimiter (`"a"b`).
+    AfterQuote {
+        /// The first byte after the closing quote.
+        at: usize,
+        /// The cell's opening quote, which may be lines before.
+        quote: usize,
+    },
+    /// A quote inside a cell that does not start with one (`a"b`).
+    StrayQuote {
+        /// The quote.
+        at: usize,
+    },
+}
 
-/// Splits `text` (line ends already `\n`) into records. Empty lines are skipped. A quote only
-/// opens a quoted cell at the start of a cell; elsewhere it is text. Stops at a quoted cell that
-/// is never closed, returning the records before it.
-pub fn records(text: &str, delimiter: u8) -> (Vec<Record<'_>>, Option<Unclosed>) {
+/// A record left out because it is not CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// What is wrong, and where.
+    pub syntax: Syntax,
+    /// Byte offset where the record starts.
+    pub record: usize,
+}
+
+/// Splits `text` (line ends already `\n`) into records, strictly: a quote opens a quoted cell
+/// only at the start of a cell (spaces before it and after its closing quote aside), must be
+/// doubled inside one, and may not appear in a cell that is not quoted. A record with such a
+/// mistake is left out of the records and reported once, at its first mistake, so that one
+/// stray quote never turns rows into a comment unnoticed; reading goes on at the next line.
+/// A quoted cell that is never closed ends the reading. Empty lines are skipped.
+pub fn records(text: &str, delimiter: u8) -> (Vec<Record<'_>>, Vec<Broken>) {
     let b = text.as_bytes();
     let len = b.len();
     let until_end_of_cell = |from: usize| {
@@ -95,35 +126,51 @@ pub fn records(text: &str, delimiter: u8) -> (Vec<Record<'_>>, Option<Unclosed>)
             .position(|&c| c == delimiter || c == b'\n')
             .map_or(len, |p| from + p)
     };
+    // Spaces around a quoted cell are not part of it (a delimiter is never skipped as space).
+    let skip_space = |from: usize| {
+        b[from..]
+            .iter()
+            .position(|&c| !(c == b' ' || c == b'\t') || c == delimiter)
+            .map_or(len, |p| from + p)
+    };
     let mut out = Vec::new();
+    let mut broken = Vec::new();
     let mut i = 0;
     while i < len {
         if b[i] == b'\n' {
             i += 1;
             continue;
         }
+        let record = i;
         let mut cells = Vec::new();
+        let mut mistake = None;
         loop {
             let start = i;
-            let cell = if i < len && b[i] == b'"' {
+            let opening = skip_space(i);
+            let cell = if opening < len && b[opening] == b'"' {
                 let mut value = String::new();
-                let mut from = i + 1;
+                let mut from = opening + 1;
                 loop {
                     let Some(q) = b[from..].iter().position(|&c| c == b'"').map(|p| from + p) else {
-                        return (out, Some(Unclosed(start)));
+                        broken.push(Broken {
+                            syntax: Syntax::Unclosed { quote: opening },
+                            record,
+                        });
+                        return (out, broken);
                     };
                     value.push_str(&text[from..q]);
                     if b.get(q + 1) == Some(&b'"') {
                         value.push('"');
                         from = q + 2;
                     } else {
-                        i = q + 1;
+                        i = skip_space(q + 1);
                         break;
                     }
                 }
-                // Text after the closing quote is kept as written (`"7"5` reads `75`).
                 let end = until_end_of_cell(i);
-                value.push_str(&text[i..end]);
+                if end > i {
+                    mistake.get_or_insert(Syntax::AfterQuote { at: i, quote: opening });
+                }
                 i = end;
                 Cell {
                     value: Cow::Owned(value),
@@ -132,6 +179,9 @@ pub fn records(text: &str, delimiter: u8) -> (Vec<Record<'_>>, Option<Unclosed>)
                 }
             } else {
                 i = until_end_of_cell(i);
+                if let Some(q) = b[start..i].iter().position(|&c| c == b'"') {
+                    mistake.get_or_insert(Syntax::StrayQuote { at: start + q });
+                }
                 Cell {
                     value: Cow::Borrowed(&text[start..i]),
                     span: start..i,
@@ -145,11 +195,14 @@ pub fn records(text: &str, delimiter: u8) -> (Vec<Record<'_>>, Option<Unclosed>)
                 break;
             }
         }
-        out.push(Record { cells, end: i });
+        match mistake {
+            Some(syntax) => broken.push(Broken { syntax, record }),
+            None => out.push(Record { cells, end: i }),
+        }
         // Past the line end.
         i += 1;
     }
-    (out, None)
+    (out, broken)
 }
 
 #[cfg(test)]
@@ -157,8 +210,8 @@ mod tests {
     use super::*;
 
     fn values(text: &str, d: u8) -> Vec<Vec<String>> {
-        let (recs, unclosed) = records(text, d);
-        assert_eq!(unclosed, None);
+        let (recs, broken) = records(text, d);
+        assert_eq!(broken, vec![]);
         recs.iter()
             .map(|r| r.cells.iter().map(|c| c.value.to_string()).collect())
             .collect()
@@ -198,14 +251,64 @@ mod tests {
     fn trailing_delimiter_makes_an_empty_cell() {
         assert_eq!(values("a,b,\n", b','), vec![vec!["a", "b", ""]]);
         assert_eq!(values("a;7,5", b';'), vec![vec!["a", "7,5"]]);
-        assert_eq!(values("\"7\"5,x", b','), vec![vec!["75", "x"]]);
-        assert_eq!(values("a\"b,c", b','), vec![vec!["a\"b", "c"]]);
+    }
+
+    #[test]
+    fn spaces_around_a_quoted_cell_are_not_part_of_it() {
+        let (recs, broken) = records("a, \"b, c\" ,d\n", b',');
+        assert_eq!(broken, vec![]);
+        assert_eq!(recs[0].cells[1].value, "b, c");
+        assert_eq!(recs[0].cells[1].span, 2..10);
+        assert_eq!(recs[0].cells[2].value, "d");
+        // A tab delimiter is not skipped as space.
+        assert_eq!(values("a\t\"b\"\t\tc", b'\t'), vec![vec!["a", "b", "", "c"]]);
     }
 
     #[test]
     fn an_unclosed_quote_stops_the_reading() {
-        let (recs, unclosed) = records("a,b\n1,\"open\n2,3\n", b',');
+        let (recs, broken) = records("a,b\n1,\"open\n2,3\n", b',');
         assert_eq!(recs.len(), 1);
-        assert_eq!(unclosed, Some(Unclosed(6)));
+        assert_eq!(
+            broken,
+            vec![Broken {
+                syntax: Syntax::Unclosed { quote: 6 },
+                record: 4
+            }]
+        );
+    }
+
+    #[test]
+    fn quotes_out_of_place_leave_their_record_out_and_reading_goes_on() {
+        // Offsets: "a,b\n" is 0–3; `1,"7"5` starts at 4, its quote at 6, the `5` at 9;
+        // `2,a"b` starts at 11, its quote at 14; `3,4` starts at 17.
+        let (recs, broken) = records("a,b\n1,\"7\"5\n2,a\"b\n3,4\n", b',');
+        assert_eq!(
+            broken,
+            vec![
+                Broken {
+                    syntax: Syntax::AfterQuote { at: 9, quote: 6 },
+                    record: 4
+                },
+                Broken {
+                    syntax: Syntax::StrayQuote { at: 14 },
+                    record: 11
+                },
+            ]
+        );
+        let firsts: Vec<&str> = recs.iter().map(|r| r.text(0)).collect();
+        assert_eq!(firsts, vec!["a", "3"]);
+    }
+
+    #[test]
+    fn a_quote_opened_by_mistake_is_caught_where_it_closes() {
+        // The cell opened on the second line runs to the quote on the fourth, and `b` follows.
+        let text = "a,b\n1,\"x\n2,y\n3,z \"b\n4,w\n";
+        let (recs, broken) = records(text, b',');
+        assert_eq!(broken.len(), 1);
+        let Syntax::AfterQuote { at, quote } = broken[0].syntax else {
+            panic!("{broken:?}")
+        };
+        assert_eq!((&text[quote..=quote], &text[at..=at]), ("\"", "b"));
+        assert_eq!(recs.len(), 2, "the header and the row after the broken one");
     }
 }

@@ -1,8 +1,7 @@
 //! `prize scores import`: checking a judge's file against the archive and storing it in the
 //! canonical form, atomically, as `scores/<round>/<judge>.csv`.
 
-use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use encoding_rs::Encoding;
@@ -16,6 +15,9 @@ use crate::config::Config;
 use crate::fields;
 use crate::finding::{self, Finding, Severity};
 use crate::roster::Roster;
+
+/// Kept here too, where the sheet modules have always found it.
+pub use crate::archive::write::write_atomic;
 
 /// Where a sheet goes: its round and judge, checked against prize.toml and the roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,7 +273,7 @@ fn store(
     let canonical = write::canonical(criteria, &sheet.rows)?;
     let dir = archive.root.join(SCORES_DIR).join(&target.round);
     let path = dir.join(format!("{}.csv", target.judge));
-    refuse_links(
+    crate::archive::write::refuse_links(
         archive.root,
         &[
             Path::new(SCORES_DIR),
@@ -279,11 +281,7 @@ fn store(
             Path::new(&report.stored),
         ],
     )?;
-    let stored = match fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(with_path(e, &path)),
-    };
+    let stored = crate::archive::write::read_existing(&path)?;
     let (status, changes) = match stored {
         None => (
             Status::Imported,
@@ -322,53 +320,4 @@ fn store(
         write_atomic(&dir, &path, &canonical)?;
     }
     Ok(report)
-}
-
-fn with_path(e: io::Error, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
-}
-
-/// A symbolic link on the way to the stored sheet could make the write land outside the
-/// archive: refuse it.
-fn refuse_links(root: &Path, rels: &[&Path]) -> io::Result<()> {
-    for rel in rels {
-        let path = root.join(rel);
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(io::Error::other(format!(
-                    "{} is a symbolic link; `prize` does not write through links",
-                    path.display()
-                )));
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(with_path(e, &path)),
-        }
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` through a temporary file in `dir` renamed over it, so that a reader
-/// never sees half a sheet and a failed write leaves the old one whole. The new file keeps the
-/// old one's permissions.
-pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".prize-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like any new file: read-write for everyone the umask allows.
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(|e| with_path(e, dir))?;
-    temp.write_all(bytes).map_err(|e| with_path(e, temp.path()))?;
-    if let Ok(meta) = fs::metadata(path) {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(|e| with_path(e, temp.path()))?;
-    }
-    temp.as_file().sync_all().map_err(|e| with_path(e, temp.path()))?;
-    temp.persist(path).map_err(|e| with_path(e.error, path))?;
-    Ok(())
 }

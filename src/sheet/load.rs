@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::ScoreSheet;
-use crate::archive::files::{self, FILE_TOO_LARGE, SYMLINK_SKIPPED, Unreadable};
+use crate::archive::files::{self, FILE_TOO_LARGE, NotRegular, SYMLINK_SKIPPED, Unreadable};
 use crate::check::references::UNKNOWN_ROUND;
 use crate::codes::Code;
 use crate::config::Config;
@@ -43,6 +43,30 @@ add the judge to judges.toml.
 ",
 };
 
+/// `stray-file`: a file in a round's folder that is not named `<judge>.csv`.
+pub static STRAY_FILE: Code = Code {
+    name: "stray-file",
+    severity: Severity::Warning,
+    summary: "a file in scores/<round>/ that is not a score sheet named `<judge>.csv`, and is not read",
+    explanation: "\
+A round's folder holds only score sheets, each named exactly `<judge-id>.csv` with the extension
+in lower case. Anything else there is not read and is reported with this warning: a copy such as
+`j-kim.csv.bak`, notes, a folder, and `j-kim.CSV` too, since reading it beside `j-kim.csv`
+would count the judge twice. Files whose name starts with `.` are skipped without a word.
+
+### Example
+
+    scores/first/j-kim.csv
+    scores/first/j-kim.CSV          # a second copy, saved by a spreadsheet
+    scores/first/notes.txt
+
+### How to fix
+
+Keep one sheet per judge, named `<judge-id>.csv`, and move everything else out of `scores/`
+(`git mv scores/first/J-KIM.CSV scores/first/j-kim.csv` for a sheet saved with capitals).
+",
+};
+
 /// The sheets found, the sheets named after no judge, and the findings made while looking.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -62,10 +86,12 @@ struct Found {
     known_judge: bool,
 }
 
-/// Finds and reads every sheet under `scores/`. Dot files and folders are skipped, symbolic
-/// links are skipped with a warning, files not ending in `.csv` are ignored. A folder that is
-/// not a round is `unknown-round` and is not read; a sheet named after no judge is
-/// `unknown-judge`, and its cells are checked but it is not among the sheets.
+/// Finds and reads every sheet under `scores/`. Dot files and folders are skipped; `scores/`
+/// or a round folder that is a symbolic link is skipped with a warning. In a round's folder,
+/// anything not named `<judge>.csv` is `stray-file` and is not read, and a sheet that is not a
+/// regular file is `not-a-regular-file` and is not opened. A folder that is not a round is
+/// `unknown-round` and is not read; a sheet named after no judge is `unknown-judge`, and its
+/// cells are checked but it is not among the sheets.
 pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loaded, Unreadable> {
     let mut loaded = Loaded::default();
     let dir = root.join(SCORES_DIR);
@@ -104,18 +130,22 @@ pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loa
             );
             continue;
         }
-        for (path, name, kind) in entries(&round_path)? {
-            if kind.is_symlink() {
-                loaded.findings.push(symlink(root, &path));
+        let listed = entries(&round_path)?;
+        for (path, name, kind) in &listed {
+            let rel = files::relative(root, path);
+            let Some(stem) = name.strip_suffix(".csv") else {
+                let sheet_beside = |stem: &str| listed.iter().any(|(_, other, _)| *other == format!("{stem}.csv"));
+                loaded.findings.push(stray(&rel, name, *kind, sheet_beside));
                 continue;
-            }
-            let Some(stem) = csv_stem(&name) else { continue };
-            if !kind.is_file() {
+            };
+            // A link, a pipe or a device named like a sheet is never opened.
+            if let Some(what) = NotRegular::of(*kind) {
+                loaded.findings.push(files::not_regular(&rel, what));
                 continue;
             }
             found.push(Found {
-                rel: files::relative(root, &path),
-                path,
+                rel,
+                path: path.clone(),
                 round: round_name.clone(),
                 judge: stem.to_string(),
                 known_judge: judges.contains(&stem),
@@ -152,10 +182,30 @@ pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loa
     Ok(loaded)
 }
 
-/// The stem of a `.csv` file name (any case of the extension).
-fn csv_stem(name: &str) -> Option<&str> {
-    let dot = name.len().checked_sub(4)?;
-    (name.is_char_boundary(dot) && name[dot..].eq_ignore_ascii_case(".csv")).then(|| &name[..dot])
+/// The `stray-file` warning for `name` in a round's folder; `sheet_beside(stem)`: whether
+/// `<stem>.csv` is there too.
+fn stray(rel: &str, name: &str, kind: fs::FileType, sheet_beside: impl Fn(&str) -> bool) -> Finding {
+    let dot = name.len().saturating_sub(4);
+    let other_case = (name.is_char_boundary(dot) && name[dot..].eq_ignore_ascii_case(".csv")).then(|| &name[..dot]);
+    let (message, help) = match other_case {
+        Some(stem) if kind.is_file() && sheet_beside(stem) => (
+            format!("`{name}` is not read: `{stem}.csv` is the sheet of `{stem}`"),
+            format!("delete `{name}` or move it out of scores/, so that no one thinks it counts"),
+        ),
+        Some(stem) if kind.is_file() => (
+            format!("`{name}` is not read: a score sheet's extension is `.csv`, in lower case"),
+            format!("rename it `{stem}.csv` to have it read"),
+        ),
+        _ if kind.is_dir() => (
+            format!("the folder `{name}` is not read: a round's folder holds only `<judge>.csv` sheets"),
+            "move the folder out of scores/".to_string(),
+        ),
+        _ => (
+            format!("`{name}` is not read: a round's folder holds only `<judge>.csv` sheets"),
+            "move the file out of scores/".to_string(),
+        ),
+    };
+    STRAY_FILE.in_file(rel, message).with_help(help)
 }
 
 /// The entries of a folder, sorted by name, without dot files.
@@ -184,17 +234,38 @@ fn symlink(root: &Path, path: &Path) -> Finding {
         .with_help("store the sheet itself in scores/<round>/, e.g. with `prize scores import`")
 }
 
-/// Reads the bytes of a file, at most `MAX_SHEET_BYTES`: `Ok(Err(finding))` when it is larger.
+/// Reads the bytes of a file named on the command line, at most `MAX_SHEET_BYTES`:
+/// `Ok(Err(finding))` when it is larger. The user named it, so a link is followed.
 pub fn read_bytes(path: &Path, shown: &str) -> Result<Result<Vec<u8>, Box<Finding>>, Unreadable> {
-    let unreadable = |reason| Unreadable {
+    let file = fs::File::open(path).map_err(|reason| Unreadable {
         path: path.to_path_buf(),
         reason,
-    };
-    let file = fs::File::open(path).map_err(unreadable)?;
+    })?;
+    read_capped(file, path, shown)
+}
+
+/// Reads the bytes of a sheet or an assignment stored in the archive, at most
+/// `MAX_SHEET_BYTES`: `Ok(Err(finding))` when it is larger or not a regular file (which is then
+/// never opened; see [`files::open_regular`]).
+pub fn read_stored(path: &Path, shown: &str) -> Result<Result<Vec<u8>, Box<Finding>>, Unreadable> {
+    let opened = files::open_regular(path).map_err(|reason| Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    match opened {
+        Ok((file, _)) => read_capped(file, path, shown),
+        Err(what) => Ok(Err(Box::new(files::not_regular(shown, what)))),
+    }
+}
+
+fn read_capped(file: fs::File, path: &Path, shown: &str) -> Result<Result<Vec<u8>, Box<Finding>>, Unreadable> {
     let mut bytes = Vec::new();
     file.take(MAX_SHEET_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+        .map_err(|reason| Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        })?;
     if bytes.len() as u64 > MAX_SHEET_BYTES {
         return Ok(Err(Box::new(
             FILE_TOO_LARGE
@@ -206,7 +277,7 @@ pub fn read_bytes(path: &Path, shown: &str) -> Result<Result<Vec<u8>, Box<Findin
 }
 
 fn read_sheet(found: &Found, config: &Config) -> Result<ScoreSheet, Unreadable> {
-    Ok(match read_bytes(&found.path, &found.rel)? {
+    Ok(match read_stored(&found.path, &found.rel)? {
         Ok(bytes) => ScoreSheet::from_bytes(&found.rel, &found.round, &found.judge, &bytes, None, &config.criteria),
         Err(finding) => ScoreSheet {
             file: found.rel.clone(),

@@ -104,6 +104,7 @@ pub const CODES: &[&crate::codes::Code] = &[
     &read::INCOMPLETE_SCORES,
     &read::CSV_SYNTAX,
     &load::UNKNOWN_JUDGE,
+    &load::STRAY_FILE,
     &crate::check::sheets::CONFLICT_OF_INTEREST,
     &crate::check::sheets::JUDGE_NOT_IN_ROUND,
 ];

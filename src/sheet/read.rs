@@ -147,27 +147,41 @@ Give every criterion a score, or clear the row's scores to leave it unscored.
 ",
 };
 
-/// `csv-syntax`: a quoted cell that is never closed.
+/// `csv-syntax`: the sheet is not strict CSV.
 pub static CSV_SYNTAX: Code = Code {
     name: "csv-syntax",
     severity: Severity::Error,
-    summary: "a score sheet is not readable CSV: a quoted cell is never closed",
+    summary: "a score sheet is not strict CSV: a quote out of place, or more cells than the header",
     explanation: "\
-A cell that starts with a double quote runs to the next lone double quote, across line ends.
-When none follows, the rest of the file would be one cell, so the sheet is refused: every row
-after the opening quote would otherwise be lost. Rows before it are still checked.
+Score sheets are read strictly (RFC 4180), because a reader that guesses can lose scores
+without a word: one stray double quote would otherwise turn the rows after it into one long
+comment. So each of these is an error at its line and column, and the row is not read:
+
+- a quoted cell that is never closed (the rest of the file would be one cell, so reading
+  stops there; rows before it are still checked);
+- text after a quoted cell's closing quote (`\"good\" work`), often the end of a cell that a
+  quote lines before opened by mistake: the message names the line where it opened;
+- a quote inside a cell that does not start with one (`the \"best\" one`);
+- a row with more cells than the header (empty cells at the end of a row aside), usually a
+  comment holding the delimiter without quotes.
+
+Spaces before an opening quote and after a closing one are allowed.
 
 ### Example
 
     application,impact,design,comment
     SSCP-2026-0001,8,7,\"Strong uptake
-    SSCP-2026-0002,6,5,
+    SSCP-2026-0002,6,5,the \"best\" one
+    SSCP-2026-0003,6,5,good, not great
 
 ### How to fix
 
-Close the quote, and double any quote inside a quoted cell:
+Quote a cell that holds a quote, the delimiter or a line break, and double every quote inside
+it:
 
-    SSCP-2026-0001,8,7,\"Strong \"\"uptake\"\"\"
+    SSCP-2026-0001,8,7,Strong uptake
+    SSCP-2026-0002,6,5,\"the \"\"best\"\" one\"
+    SSCP-2026-0003,6,5,\"good, not great\"
 ",
 };
 
@@ -212,24 +226,88 @@ const APPLICATION_HEADERS: &[&str] = &["application", "id", "application_id"];
 const INFORMATIONAL_HEADERS: &[&str] = &["title", "applicant"];
 
 /// Reads a sheet whose text has `\n` line ends (see [`super::decode::normalise_line_ends`]).
+/// A record that is not strict CSV is a `csv-syntax` finding and is not read; when it is the
+/// header, that finding is the only one.
 pub fn read(file: &SourceFile, criteria: &[Criterion]) -> Parsed {
     let delimiter = cells::detect_delimiter(&file.text);
-    let (records, unclosed) = cells::records(&file.text, delimiter);
-    let mut parsed = if records.is_empty() && unclosed.is_some() {
-        // An unclosed quote in the header is reported below, alone.
-        Parsed::default()
-    } else {
-        read_records(file, criteria, records, delimiter != b',')
-    };
-    parsed.delimiter = delimiter;
-    if let Some(cells::Unclosed(at)) = unclosed {
-        parsed.findings.push(
-            CSV_SYNTAX
-                .at(file, at..at + 1, "this quoted cell is never closed")
-                .with_help("close it with `\"`; a quote inside a quoted cell is written twice (`\"\"`)"),
-        );
+    let (mut records, broken) = cells::records(&file.text, delimiter);
+    let header_broken = broken
+        .first()
+        .is_some_and(|b| records.first().is_none_or(|header| b.record < header.start()));
+    let mut syntax: Vec<Finding> = broken.iter().map(|b| syntax_finding(file, b.syntax)).collect();
+    if header_broken {
+        syntax.truncate(1);
+        return Parsed {
+            delimiter,
+            findings: syntax,
+            ..Parsed::default()
+        };
     }
+    // Cells past the header's are a delimiter too many, not a column: the row is not read.
+    let width = records.first().map_or(0, |header| header.cells.len());
+    records.retain(|record| {
+        let extra = record
+            .cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.trimmed().is_empty());
+        let Some((i, cell)) = extra else { return true };
+        syntax.push(
+            CSV_SYNTAX
+                .at(
+                    file,
+                    cell.span.clone(),
+                    format!(
+                        "this row has a value in column {}, but the header has {width} columns",
+                        i + 1
+                    ),
+                )
+                .with_help("quote a cell that holds the delimiter (`\"good, not great\"`), or delete the value"),
+        );
+        false
+    });
+    let mut parsed = read_records(file, criteria, records, delimiter != b',');
+    parsed.delimiter = delimiter;
+    parsed.findings.extend(syntax);
     parsed
+}
+
+/// The `csv-syntax` finding of a record that is not strict CSV.
+fn syntax_finding(file: &SourceFile, syntax: cells::Syntax) -> Finding {
+    const DOUBLED: &str =
+        "a cell that holds a quote is quoted, and the quote written twice: `\"the \"\"best\"\" one\"`";
+    match syntax {
+        cells::Syntax::Unclosed { quote } => CSV_SYNTAX
+            .at(file, quote..quote + 1, "this quoted cell is never closed")
+            .with_help("close it with `\"`; a quote inside a quoted cell is written twice (`\"\"`)"),
+        cells::Syntax::AfterQuote { at, quote } => {
+            let (opened, _) = file.line_col(quote);
+            let (line, _) = file.line_col(at);
+            let width = file.text[at..].chars().next().map_or(1, char::len_utf8);
+            let finding = if opened == line {
+                CSV_SYNTAX.at(file, at..at + width, "text after the closing quote of a quoted cell")
+            } else {
+                CSV_SYNTAX.at(
+                    file,
+                    at..at + width,
+                    format!(
+                        "text after the closing quote of a cell that opened on line {opened}: the lines between \
+                         were read as that one cell"
+                    ),
+                )
+            };
+            let help = if opened == line {
+                DOUBLED.to_string()
+            } else {
+                format!("if the quote on line {opened} is not meant to open a quoted cell, {DOUBLED}")
+            };
+            finding.with_help(help)
+        }
+        cells::Syntax::StrayQuote { at } => CSV_SYNTAX
+            .at(file, at..at + 1, "a quote inside a cell that is not quoted")
+            .with_help(DOUBLED),
+    }
 }
 
 /// Reads a sheet already split into records, the first being the header: a CSV's lines, or a
@@ -728,20 +806,47 @@ mod tests {
         let p = parse("application,impact,design\n");
         assert!(p.findings.is_empty() && p.rows.is_empty());
         let p = parse("impact,design\nAPP-1,1,2\n");
-        assert_eq!(keys(&p), vec![("missing-column", 1, 1)]);
+        // The row is one cell wider than the header: its third cell starts at column 9.
+        assert_eq!(keys(&p), vec![("missing-column", 1, 1), ("csv-syntax", 2, 9)]);
         assert!(p.rows.is_empty());
     }
 
     #[test]
     fn too_many_cells_and_unnamed_columns() {
         let p = parse("application,impact,design,\nAPP-1,8,7,,\nAPP-2,8,7,,x\nAPP-3,8,7,y\n");
-        assert_eq!(keys(&p), vec![("unknown-column", 3, 12), ("unknown-column", 4, 11)]);
+        assert_eq!(keys(&p), vec![("unknown-column", 4, 11), ("csv-syntax", 3, 12)]);
+        assert_eq!(p.findings[0].message, "a value in column 4, which has no header");
         assert_eq!(
-            p.findings[0].message,
+            p.findings[1].message,
             "this row has a value in column 5, but the header has 4 columns"
         );
-        assert_eq!(p.findings[1].message, "a value in column 4, which has no header");
         assert_eq!(p.rows.len(), 1, "trailing empty cells are harmless");
+        assert_eq!(p.rejected.len(), 1, "the row with too many cells is not read at all");
+    }
+
+    #[test]
+    fn quotes_out_of_place() {
+        // `APP-1,8,7,` is 10 characters: the closing quote of `"ok"` is at 14, `x` at 15.
+        let p = parse("application,impact,design,comment\nAPP-1,8,7,\"ok\"x\nAPP-2,8,7,a\"b\nAPP-3,8,7,\"fine\"\n");
+        assert_eq!(keys(&p), vec![("csv-syntax", 2, 15), ("csv-syntax", 3, 12)]);
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(p.rows[0].application, "APP-3");
+        // A quote opened by mistake on line 2 closes on line 3: both lines are one bad record.
+        let p = parse("application,impact,design,comment\nAPP-1,8,7,\"open\nAPP-2,8,7,the \"best\"\nAPP-3,8,7,\n");
+        assert_eq!(keys(&p), vec![("csv-syntax", 3, 16)]);
+        assert!(
+            p.findings[0].message.contains("opened on line 2"),
+            "{}",
+            p.findings[0].message
+        );
+        assert_eq!(p.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_broken_header_is_reported_alone() {
+        let p = parse("application,\"impact\"x,design\nAPP-1,8,7\nAPP-2,a\"b,1\n");
+        assert_eq!(keys(&p), vec![("csv-syntax", 1, 21)]);
+        assert!(p.rows.is_empty() && p.rejected.is_empty());
     }
 
     #[test]

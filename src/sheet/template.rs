@@ -6,7 +6,6 @@
 //! [`write()`] stores one without losing a sheet a judge may already have filled in.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -444,12 +443,11 @@ impl Written {
 /// different ones are and `replace` is not set: a judge's template may have been filled in where
 /// it was written.
 pub fn write(dir: &Path, path: &Path, bytes: &[u8], replace: bool) -> io::Result<Written> {
-    let status = match fs::read(path) {
-        Ok(old) if old == bytes => return Ok(Written::Unchanged),
-        Ok(_) if !replace => return Ok(Written::Refused),
-        Ok(_) => Written::Replaced,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Written::Created,
-        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+    let status = match crate::archive::write::read_existing(path)? {
+        Some(old) if old == bytes => return Ok(Written::Unchanged),
+        Some(_) if !replace => return Ok(Written::Refused),
+        Some(_) => Written::Replaced,
+        None => Written::Created,
     };
     write_atomic(dir, path, bytes)?;
     Ok(status)

@@ -100,6 +100,11 @@ impl<'a> Applications<'a> {
         }
     }
 
+    /// Whether an application has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     fn suggestion(&self, id: &str) -> String {
         let close = self.by_lower.get(&id.to_lowercase()).copied().or_else(|| {
             (self.by_id.len() <= MAX_SUGGESTION_CANDIDATES)

@@ -7,11 +7,14 @@ use anyhow::{anyhow, bail};
 use serde::Serialize;
 
 use super::{Context, Outcome};
+use crate::archive::Archive;
 use crate::check::sheets::Applications;
+use crate::config::Config;
 use crate::finding::{Finding, Severity};
+use crate::judging;
 use crate::render::{self, Format, diagnostics};
 use crate::sheet::decode::encoding_for_label;
-use crate::sheet::import::{self, Options, Report, Status, Target};
+use crate::sheet::import::{self, Competing, Options, Report, Status, Target};
 use crate::sheet::load;
 use crate::sheet::spreadsheet::{self, Grid};
 
@@ -136,11 +139,14 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
+    let competing = competing(&archive, config, &round);
     let view = import::Archive {
         root: &archive.root,
         config,
         roster,
         applications: &applications,
+        competing: competing.as_ref(),
+        assignment: archive.assignments.iter().find(|a| a.round == round),
     };
     let options = Options {
         encoding,
@@ -173,6 +179,20 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         Outcome::Failure
     } else {
         Outcome::Success
+    })
+}
+
+/// Who competes in `round`, as judging the rounds before it from the stored sheets decides.
+fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<Competing<'a>> {
+    let r = config.rounds.iter().position(|x| x.id == round)?;
+    let result = judging::rounds(archive, config, r).pop()?;
+    Some(Competing {
+        ids: result
+            .competing
+            .iter()
+            .map(|&i| archive.applications[i].id.as_str())
+            .collect(),
+        first_round: r == 0,
     })
 }
 

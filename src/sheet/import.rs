@@ -1,6 +1,7 @@
 //! `prize scores import`: checking a judge's file against the archive and storing it in the
 //! canonical form, atomically, as `scores/<round>/<judge>.csv`.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
@@ -11,10 +12,12 @@ use super::ScoreSheet;
 use super::load::SCORES_DIR;
 use super::spreadsheet::{self, Grid};
 use super::write::{self, Changes};
+use crate::assignment::{self, Assignment};
 use crate::check::sheets::{self, Applications};
 use crate::config::Config;
 use crate::fields;
 use crate::finding::{self, Finding, Severity};
+use crate::judging::NOT_COMPETING;
 use crate::roster::Roster;
 
 /// Where a sheet goes: its round and judge, checked against prize.toml and the roster.
@@ -180,6 +183,15 @@ impl Report {
     }
 }
 
+/// Who competes in the round a sheet goes into, for its `not-competing` warnings.
+#[derive(Clone, Debug, Default)]
+pub struct Competing<'a> {
+    /// The ids of the applications that compete.
+    pub ids: HashSet<&'a str>,
+    /// Whether the round is the first (where competing means eligible, not advanced).
+    pub first_round: bool,
+}
+
 /// The archive as import needs it.
 pub struct Archive<'a> {
     /// The archive root.
@@ -190,6 +202,10 @@ pub struct Archive<'a> {
     pub roster: &'a Roster,
     /// The applications, by id.
     pub applications: &'a Applications<'a>,
+    /// Who competes in the round; `None` when that cannot be known.
+    pub competing: Option<&'a Competing<'a>>,
+    /// The round's assignment, when it has one.
+    pub assignment: Option<&'a Assignment>,
 }
 
 /// Checks the sheet in `bytes` (read from `file`, as given on the command line) and stores it
@@ -240,6 +256,14 @@ fn store(
 ) -> io::Result<Report> {
     let criteria = &archive.config.criteria;
     let mut found = sheets::check(&sheet, archive.config, archive.roster, archive.applications);
+    // The warnings `validate` will give the stored sheet, so that the judge hears of them now.
+    found.extend(not_competing(archive, &sheet));
+    if let Some(assignment) = archive.assignment {
+        found.extend(assignment::unassigned(
+            std::slice::from_ref(assignment),
+            std::slice::from_ref(&sheet),
+        ));
+    }
     if cells {
         // A finding about a row points at its application's cell; the others are about the sheet.
         found
@@ -322,6 +346,37 @@ fn store(
         write_atomic(&dir, &path, &canonical)?;
     }
     Ok(report)
+}
+
+/// `not-competing` for each scored row of a known application that does not compete in the
+/// round, worded as `validate` words it for a stored sheet.
+fn not_competing(archive: &Archive<'_>, sheet: &ScoreSheet) -> Vec<Finding> {
+    let Some(competing) = archive.competing else {
+        return Vec::new();
+    };
+    let why = if competing.first_round {
+        "is not eligible"
+    } else {
+        "did not advance to this round"
+    };
+    sheet
+        .scored()
+        .filter(|r| archive.applications.contains(&r.application) && !competing.ids.contains(r.application.as_str()))
+        .map(|row| {
+            Finding::at(
+                NOT_COMPETING.severity,
+                NOT_COMPETING.name,
+                sheet.file.clone(),
+                &row.position,
+                format!(
+                    "{} {why}: its score in round `{}` is not counted",
+                    row.application, sheet.round
+                ),
+            )
+            .with_help("remove the row, or check the sheet's round")
+            .for_application(row.application.clone())
+        })
+        .collect()
 }
 
 fn with_path(e: io::Error, path: &Path) -> io::Error {

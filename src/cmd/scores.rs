@@ -210,12 +210,16 @@ fn rows(n: usize) -> String {
 /// The one line a file gets in human output.
 pub fn line(r: &Report) -> String {
     let changes = r.changes.unwrap_or_default();
-    let counts = format!(
+    let mut counts = format!(
         "{} added, {} changed, {} removed",
         rows(changes.added),
         changes.changed,
         changes.removed
     );
+    // Row counts do not say that a blank template sent back would wipe a judge's scores.
+    if r.scores_removed > 0 {
+        counts.push_str(&format!("; removes {}", scores(r.scores_removed)));
+    }
     let size = format!("{}, {} scored", rows(r.rows), r.scored);
     match r.status {
         Status::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
@@ -231,6 +235,13 @@ pub fn line(r: &Report) -> String {
             "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
             r.stored
         ),
+        Status::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
+            "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
+             use --replace to store it over them",
+            r.stored,
+            r.file,
+            scores(r.scores_removed)
+        ),
         Status::Refused if r.changes.is_some() => format!(
             "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
             r.stored, r.file
@@ -242,6 +253,10 @@ pub fn line(r: &Report) -> String {
             r.stored
         ),
     }
+}
+
+fn scores(n: usize) -> String {
+    format!("{n} score{}", if n == 1 { "" } else { "s" })
 }
 
 #[derive(Serialize)]
@@ -256,6 +271,7 @@ struct JsonReport<'a> {
     added: Option<usize>,
     changed: Option<usize>,
     removed: Option<usize>,
+    scores_removed: usize,
     reason: Option<&'a str>,
     findings: &'a [Finding],
 }
@@ -273,6 +289,7 @@ impl<'a> JsonReport<'a> {
             added: r.changes.map(|c| c.added),
             changed: r.changes.map(|c| c.changed),
             removed: r.changes.map(|c| c.removed),
+            scores_removed: r.scores_removed,
             reason: r.reason.as_deref(),
             findings: &r.findings,
         }

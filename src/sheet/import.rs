@@ -8,10 +8,10 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use super::ScoreSheet;
 use super::load::SCORES_DIR;
 use super::spreadsheet::{self, Grid};
 use super::write::{self, Changes};
+use super::{ScoreSheet, SheetRow};
 use crate::assignment::{self, Assignment};
 use crate::check::sheets::{self, Applications};
 use crate::config::Config;
@@ -170,6 +170,9 @@ pub struct Report {
     /// Against the stored sheet (every row is `added` when there was none); `None` when the
     /// sheet has errors.
     pub changes: Option<Changes>,
+    /// Scores of the stored sheet that storing this one takes away: rows left out or left
+    /// blank that had scores (a blank template sent back over a judge's work removes them all).
+    pub scores_removed: usize,
     /// Why it was refused.
     pub reason: Option<String>,
     /// Every problem of the sheet, in sheet order.
@@ -283,6 +286,7 @@ fn store(
         rows: sheet.rows.len() + sheet.rejected.len(),
         scored: sheet.scored().count(),
         changes: None,
+        scores_removed: 0,
         reason: None,
         findings: Vec::new(),
     };
@@ -325,6 +329,7 @@ fn store(
             if same {
                 (Status::Unchanged, Changes::default())
             } else {
+                report.scores_removed = scores_removed(&old.rows, &sheet.rows);
                 (
                     Status::Replaced,
                     write::compare(old.rows.iter().chain(&old.rejected), &sheet.rows),
@@ -377,6 +382,21 @@ fn not_competing(archive: &Archive<'_>, sheet: &ScoreSheet) -> Vec<Finding> {
             .for_application(row.application.clone())
         })
         .collect()
+}
+
+/// How many of the stored rows' scores the new rows do not carry on (by application id).
+fn scores_removed(stored: &[SheetRow], new: &[SheetRow]) -> usize {
+    let kept: HashSet<&str> = new
+        .iter()
+        .filter(|r| r.scores.is_some())
+        .map(|r| r.application.as_str())
+        .collect();
+    stored
+        .iter()
+        .filter(|r| r.scores.is_some() && !kept.contains(r.application.as_str()))
+        .map(|r| r.application.as_str())
+        .collect::<HashSet<&str>>()
+        .len()
 }
 
 fn with_path(e: io::Error, path: &Path) -> io::Error {

@@ -437,10 +437,11 @@ fn progress_says_when_nothing_competes_yet() {
 #[test]
 fn a_broken_criterion_is_one_finding_not_one_per_sheet() {
     let dir = two_rounds();
-    // A second criterion whose max (5) is not above its min (10); every stored sheet has a
-    // `design` column for it.
+    // A second criterion whose max (5) is not above its min (10), named by a tie-break key;
+    // every stored sheet has a `design` column for it.
+    let prize = PRIZE.replace("min_judges = 2", "min_judges = 2\ntie_break = [\"criterion:design\"]");
     let broken =
-        format!("{PRIZE}\n[[criteria]]\nid = \"design\"\nname = \"Design\"\nweight = 1\nmin = 10\nmax = 5\n{ROUNDS}");
+        format!("{prize}\n[[criteria]]\nid = \"design\"\nname = \"Design\"\nweight = 1\nmin = 10\nmax = 5\n{ROUNDS}");
     fs::write(dir.path().join("prize.toml"), broken).unwrap();
     for (sheet, rows) in [
         ("scores/first/ja.csv", "A1,10,10,\nA2,5,10,\n"),

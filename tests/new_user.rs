@@ -493,9 +493,7 @@ fn codes_in_source() -> Vec<String> {
             continue;
         }
         let text = fs::read_to_string(entry.path()).unwrap();
-        // Unit tests name codes they expect, not codes they define.
-        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-        let mut rest = text;
+        let mut rest = text.as_str();
         while let Some(at) = ["Code {", "_code!(", "reason: \""]
             .iter()
             .filter_map(|m| rest.find(m).map(|i| (i, *m)))
@@ -509,7 +507,11 @@ fn codes_in_source() -> Vec<String> {
             }
             let literal = match marker {
                 "reason: \"" => Some(after),
-                "Code {" => after.find("name: \"").map(|j| &after[j + 7..]),
+                // The name within the definition's braces (not a later struct's `name`).
+                "Code {" => {
+                    let body = &after[..after.find('}').unwrap_or(after.len())];
+                    body.find("name: \"").map(|j| &after[j + 7..])
+                }
                 _ => after.find('"').map(|j| &after[j + 1..]),
             };
             let Some(literal) = literal else { continue };

@@ -221,6 +221,10 @@ fn winners_csv_is_rows_only_with_numbers_and_a_tied_column() {
     let score: f64 = row[column("score")].parse().unwrap();
     assert!((score - 100.0).abs() < 1e-9, "{stdout}");
     assert_eq!(&row[column("tied")], "true");
+    // The ceremony's columns (spec section 10), from A1's file.
+    assert_eq!(&row[column("title")], "Project A1");
+    assert_eq!(&row[column("email")], "a@A1.example.org");
+    assert!(row[column("country_name")].starts_with("Korea"), "{stdout}");
     for prose in ["jury_order", "unfilled", "undecided", "applications:"] {
         assert!(!stdout.contains(prose), "`{prose}` is not a row:\n{stdout}");
     }

@@ -236,8 +236,13 @@ fn rows(
             "track",
             "rank",
             "id",
+            "title",
             "applicant",
+            "organization",
+            "city",
             "country",
+            "country_name",
+            "email",
             "score",
             "tied",
         ])
@@ -267,14 +272,32 @@ fn rows(
             } else {
                 vec![award.name.as_str().into(), track_name.into()]
             };
-            row.extend([
-                rank,
-                x.id.as_str().into(),
-                applicant.into(),
-                x.country().into(),
-                score,
-                tied.into(),
-            ]);
+            if csv {
+                // What the ceremony needs beside the ranking (spec section 10).
+                let text = |v: &Option<String>| Value::from(v.as_deref().unwrap_or_default());
+                row.extend([
+                    rank,
+                    x.id.as_str().into(),
+                    text(&x.title),
+                    applicant.into(),
+                    text(&x.applicant.organization),
+                    text(&x.applicant.city),
+                    x.country().into(),
+                    crate::country::name(x.country()).unwrap_or_default().into(),
+                    text(&x.applicant.email),
+                    score,
+                    tied.into(),
+                ]);
+            } else {
+                row.extend([
+                    rank,
+                    x.id.as_str().into(),
+                    applicant.into(),
+                    x.country().into(),
+                    score,
+                    tied.into(),
+                ]);
+            }
             table.push(row);
         }
         if d.unfilled > 0 {

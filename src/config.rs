@@ -571,6 +571,8 @@ fn scoring(r: &mut Reader<'_>, root: &Table<'_, '_>, criteria: &[Criterion]) -> 
         for key in keys.value {
             match tie_break(&key.value, criteria) {
                 Ok(tb) => s.tie_break.push(tb),
+                // That criterion's own error is the one to fix; a second finding would mislead.
+                Err(_) if broken_criterion(root, &key.value) => {}
                 Err(help) => r.report_help(
                     &CONFIG_INVALID,
                     key.span,
@@ -596,6 +598,24 @@ fn scoring(r: &mut Reader<'_>, root: &Table<'_, '_>, criteria: &[Criterion]) -> 
         }
     }
     s
+}
+
+/// Whether `key` is `criterion:<id>` for a `[[criteria]]` table that prize.toml has but that was
+/// left out of the criteria for an error of its own.
+fn broken_criterion(root: &Table<'_, '_>, key: &str) -> bool {
+    use toml::de::DeValue;
+    let Some(id) = key.strip_prefix("criterion:") else {
+        return false;
+    };
+    let Some(DeValue::Array(tables)) = root.get("criteria").map(|v| v.get_ref()) else {
+        return false;
+    };
+    tables.iter().any(|t| match t.get_ref() {
+        DeValue::Table(t) => t
+            .get("id")
+            .is_some_and(|v| matches!(v.get_ref(), DeValue::String(s) if s == id)),
+        _ => false,
+    })
 }
 
 fn tie_break(key: &str, criteria: &[Criterion]) -> Result<TieBreak, String> {

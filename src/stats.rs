@@ -1,6 +1,7 @@
-//! Counts over the applications: track × sector, applicant types, countries, statuses.
+//! Counts over the applications (track × sector, applicant types, countries, statuses) and the
+//! scoring coverage of each round.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -8,6 +9,7 @@ use crate::archive::Archive;
 use crate::check::Status;
 use crate::check::eligibility::reasons;
 use crate::country;
+use crate::judging;
 
 /// One track's row of the track × sector table.
 #[derive(Debug, Serialize)]
@@ -32,6 +34,25 @@ pub struct Count {
     pub count: usize,
 }
 
+/// How far the scoring of one round has come.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct RoundCoverage {
+    /// Round id.
+    pub round: String,
+    /// Round name.
+    pub name: String,
+    /// Applications that compete in the round (eligible, or advanced from the round before).
+    pub competing: usize,
+    /// `scoring.min_judges`, the number of totals an application needs to be ranked.
+    pub min_judges: usize,
+    /// Competing applications with at least `min_judges` totals that count.
+    pub with_min_judges: usize,
+    /// Totals that count in the round.
+    pub totals: usize,
+    /// Judges with at least one total that counts.
+    pub judges: usize,
+}
+
 /// Everything `prize stats` reports.
 #[derive(Debug, Serialize)]
 pub struct Stats {
@@ -51,6 +72,46 @@ pub struct Stats {
     pub ineligible_reasons: Vec<Count>,
     /// The codes that made applications invalid, most first.
     pub invalid_reasons: Vec<Count>,
+    /// Scoring coverage per round, in prize.toml order (empty when prize.toml has errors, as
+    /// nothing can be judged then).
+    pub coverage: Vec<RoundCoverage>,
+}
+
+/// The scoring coverage of every round, each judged from the stored sheets as `prize rank`
+/// judges it (a later round's competitors are those the round before sent on).
+pub fn coverage(archive: &Archive) -> Vec<RoundCoverage> {
+    let Some(config) = &archive.config else {
+        return Vec::new();
+    };
+    let broken = archive
+        .findings
+        .iter()
+        .any(|f| f.file == crate::archive::CONFIG_FILE && f.severity == crate::finding::Severity::Error);
+    if broken || config.rounds.is_empty() {
+        return Vec::new();
+    }
+    let min_judges = config.scoring.min_judges;
+    judging::rounds(archive, config, config.rounds.len() - 1)
+        .iter()
+        .map(|result| {
+            let round = &config.rounds[result.round];
+            let judges: BTreeSet<usize> = result.totals.totals.iter().map(|t| t.judge).collect();
+            RoundCoverage {
+                round: round.id.clone(),
+                name: round.name.clone(),
+                competing: result.competing.len(),
+                min_judges,
+                with_min_judges: result
+                    .totals
+                    .by_application()
+                    .iter()
+                    .filter(|t| t.len() >= min_judges)
+                    .count(),
+                totals: result.totals.totals.len(),
+                judges: judges.len(),
+            }
+        })
+        .collect()
 }
 
 fn most_first(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
@@ -164,5 +225,6 @@ pub fn of(archive: &Archive) -> Stats {
             .collect(),
         ineligible_reasons: plain(most_first(ineligible)),
         invalid_reasons: plain(most_first(invalid)),
+        coverage: coverage(archive),
     }
 }

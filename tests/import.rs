@@ -326,11 +326,12 @@ fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
     let (_tmp, file) = attachment("new.csv", format!("{HEADER}APP-1,9,7.5,\n").as_bytes());
     let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(code, 1);
-    // APP-1 changed; APP-2 and APP-3 are gone.
+    // APP-1 changed; APP-2 and APP-3 are gone, and of them only APP-3 had scores.
     assert_eq!(
         stdout,
         format!(
-            "scores/first/j-silva.csv: refused: a different sheet is stored (0 rows added, 1 changed, 2 removed); \
+            "scores/first/j-silva.csv: refused: a different sheet is stored (0 rows added, 1 changed, 2 removed; \
+             removes 1 score); \
              nothing written; use --replace to store {} over it\n",
             file.display()
         )
@@ -657,7 +658,18 @@ fn json_report_shape() {
     assert_eq!(
         keys,
         vec![
-            "added", "changed", "file", "findings", "judge", "reason", "removed", "round", "rows", "scored", "status",
+            "added",
+            "changed",
+            "file",
+            "findings",
+            "judge",
+            "reason",
+            "removed",
+            "round",
+            "rows",
+            "scored",
+            "scores_removed",
+            "status",
             "stored"
         ]
     );

@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::application::Application;
-use crate::archive::Archive;
+use crate::archive::{Archive, CONFIG_FILE};
 use crate::check::references::UNKNOWN_APPLICATION;
 use crate::codes::Code;
 use crate::config::Config;
 use crate::fields;
 use crate::finding::{Finding, Severity};
 use crate::roster::{self, Roster};
-use crate::sheet::{ScoreSheet, SheetRow};
+use crate::sheet::{ScoreSheet, SheetRow, read};
 
 /// `conflict-of-interest`: a judge scored an application they may not score.
 pub static CONFLICT_OF_INTEREST: Code = Code {
@@ -100,6 +100,11 @@ impl<'a> Applications<'a> {
         }
     }
 
+    /// Whether an application has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     fn suggestion(&self, id: &str) -> String {
         let close = self.by_lower.get(&id.to_lowercase()).copied().or_else(|| {
             (self.by_id.len() <= MAX_SUGGESTION_CANDIDATES)
@@ -117,8 +122,24 @@ impl<'a> Applications<'a> {
     }
 }
 
+/// Codes a sheet gets for not matching prize.toml's criteria: when prize.toml has errors, its
+/// criteria may be incomplete (a criterion with `max <= min` is left out), and every stored
+/// sheet would then repeat the one problem as its own.
+const AGAINST_CRITERIA: &[&Code] = &[&read::UNKNOWN_COLUMN, &read::MISSING_COLUMN];
+
 /// Checks every sheet of the archive.
 pub fn all(archive: &mut Archive) {
+    let config_broken = archive
+        .findings
+        .iter()
+        .any(|f| f.file == CONFIG_FILE && f.severity == Severity::Error);
+    if config_broken {
+        for sheet in &mut archive.sheets {
+            sheet
+                .findings
+                .retain(|f| !AGAINST_CRITERIA.iter().any(|c| c.name == f.code));
+        }
+    }
     let (Some(config), Some(roster)) = (&archive.config, &archive.roster) else {
         return;
     };

@@ -44,6 +44,8 @@ struct Short<'a> {
 #[derive(Debug, Serialize)]
 struct Progress<'a> {
     round: &'a str,
+    /// How many applications compete in the round.
+    competing: usize,
     /// Whether `assignments/<round>.csv` exists.
     assignment: bool,
     judges: Vec<JudgeProgress<'a>>,
@@ -118,6 +120,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let results = judging::rounds(&archive, config, round);
     let mut short = Vec::new();
+    let competing = results.last().map_or(0, |r| r.competing.len());
     if let Some(result) = results.last() {
         let counts = result.totals.by_application();
         for (pos, &app) in result.competing.iter().enumerate() {
@@ -136,6 +139,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     short.sort_by(|a, b| a.id.cmp(b.id));
     let progress = Progress {
         round: round_id,
+        competing,
         assignment: assignment.is_some(),
         judges: rows,
         short,
@@ -145,6 +149,23 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     };
     if format == Format::Json {
         render::json(out, &progress)?;
+    } else if progress.competing == 0 {
+        // A table of judges with nothing to score, and "every competing application has enough
+        // judges", would both be true and both mislead.
+        let why = match round.checked_sub(1) {
+            None => "no application is eligible (`prize validate` says why)".to_string(),
+            Some(before) => format!(
+                "no application has advanced from round `{}` (its scores decide who does)",
+                config.rounds[before].id
+            ),
+        };
+        let name = &config.rounds[round].name;
+        if format == Format::Markdown {
+            writeln!(out, "### Round {round_id} — {name}\n")?;
+        } else {
+            writeln!(out, "Round {round_id} — {name}")?;
+        }
+        writeln!(out, "nothing competes in round `{round_id}` yet: {why}")?;
     } else {
         let mut table = if progress.assignment {
             Table::new(&["judge", "name", "assigned", "scored", "remaining", "not assigned"])

@@ -7,11 +7,14 @@ use anyhow::{anyhow, bail};
 use serde::Serialize;
 
 use super::{Context, Outcome};
+use crate::archive::Archive;
 use crate::check::sheets::Applications;
+use crate::config::Config;
 use crate::finding::{Finding, Severity};
+use crate::judging;
 use crate::render::{self, Format, diagnostics};
 use crate::sheet::decode::encoding_for_label;
-use crate::sheet::import::{self, Options, Report, Status, Target};
+use crate::sheet::import::{self, Competing, Options, Report, Status, Target};
 use crate::sheet::load;
 use crate::sheet::spreadsheet::{self, Grid};
 
@@ -136,11 +139,14 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
+    let competing = competing(&archive, config, &round);
     let view = import::Archive {
         root: &archive.root,
         config,
         roster,
         applications: &applications,
+        competing: competing.as_ref(),
+        assignment: archive.assignments.iter().find(|a| a.round == round),
     };
     let options = Options {
         encoding,
@@ -176,6 +182,20 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
     })
 }
 
+/// Who competes in `round`, as judging the rounds before it from the stored sheets decides.
+fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<Competing<'a>> {
+    let r = config.rounds.iter().position(|x| x.id == round)?;
+    let result = judging::rounds(archive, config, r).pop()?;
+    Some(Competing {
+        ids: result
+            .competing
+            .iter()
+            .map(|&i| archive.applications[i].id.as_str())
+            .collect(),
+        first_round: r == 0,
+    })
+}
+
 /// A file as read before anything is checked: a CSV file's bytes (or why they were refused), or a
 /// workbook's worksheet.
 enum Input {
@@ -190,12 +210,16 @@ fn rows(n: usize) -> String {
 /// The one line a file gets in human output.
 pub fn line(r: &Report) -> String {
     let changes = r.changes.unwrap_or_default();
-    let counts = format!(
+    let mut counts = format!(
         "{} added, {} changed, {} removed",
         rows(changes.added),
         changes.changed,
         changes.removed
     );
+    // Row counts do not say that a blank template sent back would wipe a judge's scores.
+    if r.scores_removed > 0 {
+        counts.push_str(&format!("; removes {}", scores(r.scores_removed)));
+    }
     let size = format!("{}, {} scored", rows(r.rows), r.scored);
     match r.status {
         Status::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
@@ -211,6 +235,13 @@ pub fn line(r: &Report) -> String {
             "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
             r.stored
         ),
+        Status::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
+            "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
+             use --replace to store it over them",
+            r.stored,
+            r.file,
+            scores(r.scores_removed)
+        ),
         Status::Refused if r.changes.is_some() => format!(
             "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
             r.stored, r.file
@@ -222,6 +253,10 @@ pub fn line(r: &Report) -> String {
             r.stored
         ),
     }
+}
+
+fn scores(n: usize) -> String {
+    format!("{n} score{}", if n == 1 { "" } else { "s" })
 }
 
 #[derive(Serialize)]
@@ -236,6 +271,7 @@ struct JsonReport<'a> {
     added: Option<usize>,
     changed: Option<usize>,
     removed: Option<usize>,
+    scores_removed: usize,
     reason: Option<&'a str>,
     findings: &'a [Finding],
 }
@@ -253,6 +289,7 @@ impl<'a> JsonReport<'a> {
             added: r.changes.map(|c| c.added),
             changed: r.changes.map(|c| c.changed),
             removed: r.changes.map(|c| c.removed),
+            scores_removed: r.scores_removed,
             reason: r.reason.as_deref(),
             findings: &r.findings,
         }

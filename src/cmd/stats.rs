@@ -1,4 +1,5 @@
-//! `prize stats`: counts by track × sector, applicant type, country and status.
+//! `prize stats`: counts by track × sector, applicant type, country and status, and the scoring
+//! coverage of each round.
 
 use std::io::Write;
 
@@ -70,7 +71,28 @@ fn sections(s: &Stats, top: usize) -> Vec<(String, Table)> {
             top,
         ),
         counts("Top reasons for invalidity", "code", &s.invalid_reasons, false, top),
+        coverage(s),
     ]
+}
+
+/// Per round: how many compete, how many have enough judges, the totals and the judges.
+fn coverage(s: &Stats) -> (String, Table) {
+    let mut table = Table::new(&["round", "name", "competing", "with_min_judges", "totals", "judges"]);
+    for r in &s.coverage {
+        table.push(vec![
+            r.round.as_str().into(),
+            r.name.as_str().into(),
+            r.competing.into(),
+            r.with_min_judges.into(),
+            r.totals.into(),
+            r.judges.into(),
+        ]);
+    }
+    let title = match s.coverage.first() {
+        Some(r) => format!("Scoring coverage (min_judges = {})", r.min_judges),
+        None => "Scoring coverage".to_string(),
+    };
+    (title, table)
 }
 
 /// Runs `prize stats`.

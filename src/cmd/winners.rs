@@ -9,7 +9,7 @@ use crate::archive::Archive;
 use crate::award::{self, Decision};
 use crate::config::Config;
 use crate::judging;
-use crate::render::table::Table;
+use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
 use crate::validation::Validation;
 
@@ -127,8 +127,9 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                 awards,
             },
         )?;
+    } else if matches!(format, Format::Csv | Format::Markdown) {
+        rows(&archive, config, &round.id, &result.method, &decisions, format, out)?;
     } else {
-        let mut all = Table::new(&["track", "award", "rank", "id", "applicant", "country", "score"]);
         let mut sections: Vec<(String, Table)> = Vec::new();
         for d in &decisions {
             let a = &config.awards[d.award];
@@ -156,35 +157,16 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                 let name = x.applicant.name.clone().unwrap_or_default();
                 table.push(vec![
                     a.name.as_str().into(),
-                    rank.clone().into(),
-                    x.id.as_str().into(),
-                    name.as_str().into(),
-                    x.country().into(),
-                    score.into(),
-                ]);
-                let csv_score = w.score.map_or(String::new(), |s| s.to_string());
-                all.push(vec![
-                    track_name.as_str().into(),
-                    a.name.as_str().into(),
                     rank.into(),
                     x.id.as_str().into(),
                     name.into(),
                     x.country().into(),
-                    csv_score.into(),
+                    score.into(),
                 ]);
             }
             if d.unfilled > 0 {
                 let note = format!("{} unfilled", d.unfilled);
                 table.push(vec![
-                    a.name.as_str().into(),
-                    "".into(),
-                    note.as_str().into(),
-                    "".into(),
-                    "".into(),
-                    "".into(),
-                ]);
-                all.push(vec![
-                    track_name.as_str().into(),
                     a.name.as_str().into(),
                     "".into(),
                     note.into(),
@@ -194,31 +176,17 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                 ]);
             }
         }
-        match format {
-            Format::Csv => all.csv(out)?,
-            _ => {
-                let title = format!(
-                    "{} {} — awards from {} ({})",
-                    config.name, config.edition, round.name, result.method
-                );
-                if format == Format::Markdown {
-                    writeln!(out, "## {}\n", title.trim())?;
-                } else {
-                    writeln!(out, "{}\n", title.trim())?;
-                }
-                for (i, (name, table)) in sections.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(out)?;
-                    }
-                    if format == Format::Markdown {
-                        writeln!(out, "### {name}\n")?;
-                        table.markdown(out)?;
-                    } else {
-                        writeln!(out, "{name}")?;
-                        table.human(out)?;
-                    }
-                }
+        let title = format!(
+            "{} {} — awards from {} ({})",
+            config.name, config.edition, round.name, result.method
+        );
+        writeln!(out, "{}\n", title.trim())?;
+        for (i, (name, table)) in sections.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
             }
+            writeln!(out, "{name}")?;
+            table.human(out)?;
         }
         for d in decisions.iter().filter(|d| d.undecided()) {
             writeln!(out)?;
@@ -242,4 +210,118 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
     } else {
         Outcome::Success
     })
+}
+
+/// `--format csv|markdown`: a header and one row per winner, nothing else on stdout, so that a
+/// script or a document can take the table as it is. Unfilled places, ties and pick problems go
+/// to stderr, where a person running the command still sees them.
+fn rows(
+    archive: &Archive,
+    config: &Config,
+    round: &str,
+    method: &str,
+    decisions: &[Decision],
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let csv = format == Format::Csv;
+    // Scripts key on ids; a document shows the names people know.
+    let mut table = if csv {
+        Table::new(&[
+            "round",
+            "method",
+            "award",
+            "award_name",
+            "track",
+            "rank",
+            "id",
+            "title",
+            "applicant",
+            "organization",
+            "city",
+            "country",
+            "country_name",
+            "email",
+            "score",
+            "tied",
+        ])
+    } else {
+        Table::new(&["award", "track", "rank", "id", "applicant", "country", "score", "tied"])
+    };
+    let mut notes: Vec<String> = Vec::new();
+    for d in decisions {
+        let award = &config.awards[d.award];
+        let track_id = award.track.as_deref().unwrap_or_default();
+        let track_name = config.track(track_id).map_or("", |t| t.name.as_str());
+        for w in &d.winners {
+            let x = &archive.applications[w.application];
+            // A committee pick outside the ranking has no rank or score: an empty cell.
+            let rank: Value = w.rank.map_or_else(|| "".into(), Value::Count);
+            let score: Value = w.score.map_or_else(|| "".into(), Value::Score);
+            let tied = d.tie_at_cutoff.contains(&w.application).to_string();
+            let applicant = x.applicant.name.as_deref().unwrap_or_default();
+            let mut row: Vec<Value> = if csv {
+                vec![
+                    round.into(),
+                    method.into(),
+                    award.id.as_str().into(),
+                    award.name.as_str().into(),
+                    track_id.into(),
+                ]
+            } else {
+                vec![award.name.as_str().into(), track_name.into()]
+            };
+            if csv {
+                // What the ceremony needs beside the ranking (spec section 10).
+                let text = |v: &Option<String>| Value::from(v.as_deref().unwrap_or_default());
+                row.extend([
+                    rank,
+                    x.id.as_str().into(),
+                    text(&x.title),
+                    applicant.into(),
+                    text(&x.applicant.organization),
+                    text(&x.applicant.city),
+                    x.country().into(),
+                    crate::country::name(x.country()).unwrap_or_default().into(),
+                    text(&x.applicant.email),
+                    score,
+                    tied.into(),
+                ]);
+            } else {
+                row.extend([
+                    rank,
+                    x.id.as_str().into(),
+                    applicant.into(),
+                    x.country().into(),
+                    score,
+                    tied.into(),
+                ]);
+            }
+            table.push(row);
+        }
+        if d.unfilled > 0 {
+            notes.push(format!(
+                "{}: {} place{} unfilled\n",
+                award.name,
+                d.unfilled,
+                if d.unfilled == 1 { "" } else { "s" }
+            ));
+        }
+        if !d.tie_at_cutoff.is_empty() {
+            notes.push(tie_advice(archive, config, d));
+        }
+        notes.extend(d.pick_problems.iter().map(|p| format!("{}: {}\n", award.name, p.message())));
+    }
+    if csv {
+        table.csv(out)?;
+    } else {
+        table.markdown(out)?;
+    }
+    // The rows first, so that a terminal shows the notes after them.
+    out.flush()?;
+    let mut stderr = std::io::stderr().lock();
+    for note in notes {
+        let _ = write!(stderr, "{note}");
+    }
+    Ok(())
 }

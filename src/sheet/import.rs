@@ -1,19 +1,22 @@
 //! `prize scores import`: checking a judge's file against the archive and storing it in the
 //! canonical form, atomically, as `scores/<round>/<judge>.csv`.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use super::ScoreSheet;
 use super::load::SCORES_DIR;
 use super::spreadsheet::{self, Grid};
 use super::write::{self, Changes};
+use super::{ScoreSheet, SheetRow};
+use crate::assignment::{self, Assignment};
 use crate::check::sheets::{self, Applications};
 use crate::config::Config;
 use crate::fields;
 use crate::finding::{self, Finding, Severity};
+use crate::judging::NOT_COMPETING;
 use crate::roster::Roster;
 
 /// Kept here too, where the sheet modules have always found it.
@@ -169,6 +172,9 @@ pub struct Report {
     /// Against the stored sheet (every row is `added` when there was none); `None` when the
     /// sheet has errors.
     pub changes: Option<Changes>,
+    /// Scores of the stored sheet that storing this one takes away: rows left out or left
+    /// blank that had scores (a blank template sent back over a judge's work removes them all).
+    pub scores_removed: usize,
     /// Why it was refused.
     pub reason: Option<String>,
     /// Every problem of the sheet, in sheet order.
@@ -182,6 +188,15 @@ impl Report {
     }
 }
 
+/// Who competes in the round a sheet goes into, for its `not-competing` warnings.
+#[derive(Clone, Debug, Default)]
+pub struct Competing<'a> {
+    /// The ids of the applications that compete.
+    pub ids: HashSet<&'a str>,
+    /// Whether the round is the first (where competing means eligible, not advanced).
+    pub first_round: bool,
+}
+
 /// The archive as import needs it.
 pub struct Archive<'a> {
     /// The archive root.
@@ -192,6 +207,10 @@ pub struct Archive<'a> {
     pub roster: &'a Roster,
     /// The applications, by id.
     pub applications: &'a Applications<'a>,
+    /// Who competes in the round; `None` when that cannot be known.
+    pub competing: Option<&'a Competing<'a>>,
+    /// The round's assignment, when it has one.
+    pub assignment: Option<&'a Assignment>,
 }
 
 /// Checks the sheet in `bytes` (read from `file`, as given on the command line) and stores it
@@ -242,6 +261,14 @@ fn store(
 ) -> io::Result<Report> {
     let criteria = &archive.config.criteria;
     let mut found = sheets::check(&sheet, archive.config, archive.roster, archive.applications);
+    // The warnings `validate` will give the stored sheet, so that the judge hears of them now.
+    found.extend(not_competing(archive, &sheet));
+    if let Some(assignment) = archive.assignment {
+        found.extend(assignment::unassigned(
+            std::slice::from_ref(assignment),
+            std::slice::from_ref(&sheet),
+        ));
+    }
     if cells {
         // A finding about a row points at its application's cell; the others are about the sheet.
         found
@@ -261,6 +288,7 @@ fn store(
         rows: sheet.rows.len() + sheet.rejected.len(),
         scored: sheet.scored().count(),
         changes: None,
+        scores_removed: 0,
         reason: None,
         findings: Vec::new(),
     };
@@ -299,6 +327,7 @@ fn store(
             if same {
                 (Status::Unchanged, Changes::default())
             } else {
+                report.scores_removed = scores_removed(&old.rows, &sheet.rows);
                 (
                     Status::Replaced,
                     write::compare(old.rows.iter().chain(&old.rejected), &sheet.rows),
@@ -321,3 +350,50 @@ fn store(
     }
     Ok(report)
 }
+
+/// `not-competing` for each scored row of a known application that does not compete in the
+/// round, worded as `validate` words it for a stored sheet.
+fn not_competing(archive: &Archive<'_>, sheet: &ScoreSheet) -> Vec<Finding> {
+    let Some(competing) = archive.competing else {
+        return Vec::new();
+    };
+    let why = if competing.first_round {
+        "is not eligible"
+    } else {
+        "did not advance to this round"
+    };
+    sheet
+        .scored()
+        .filter(|r| archive.applications.contains(&r.application) && !competing.ids.contains(r.application.as_str()))
+        .map(|row| {
+            Finding::at(
+                NOT_COMPETING.severity,
+                NOT_COMPETING.name,
+                sheet.file.clone(),
+                &row.position,
+                format!(
+                    "{} {why}: its score in round `{}` is not counted",
+                    row.application, sheet.round
+                ),
+            )
+            .with_help("remove the row, or check the sheet's round")
+            .for_application(row.application.clone())
+        })
+        .collect()
+}
+
+/// How many of the stored rows' scores the new rows do not carry on (by application id).
+fn scores_removed(stored: &[SheetRow], new: &[SheetRow]) -> usize {
+    let kept: HashSet<&str> = new
+        .iter()
+        .filter(|r| r.scores.is_some())
+        .map(|r| r.application.as_str())
+        .collect();
+    stored
+        .iter()
+        .filter(|r| r.scores.is_some() && !kept.contains(r.application.as_str()))
+        .map(|r| r.application.as_str())
+        .collect::<HashSet<&str>>()
+        .len()
+}
+

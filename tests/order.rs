@@ -10,6 +10,7 @@ use std::path::Path;
 
 use common::run;
 use proptest::prelude::*;
+use serde_json::Value;
 
 /// Every scoring method of section 5.
 const METHODS: [&str; 6] = ["mean", "median", "trimmed", "zscore", "rank", "bias"];
@@ -264,4 +265,27 @@ proptest! {
             prop_assert_eq!(stdout, shuffled_stdout, "{}", what);
         }
     }
+}
+
+#[test]
+fn a_score_of_fifty_in_its_last_bits_reaches_min_score_fifty() {
+    // One round; three judges give A01 5, 5, 5 of 10 on three equal-weight criteria: each total
+    // is 100 · 3 · (1/3 · 5/10) = 50 (computed as 49.99999999999999), so the mean is 50 and A01
+    // takes the Gold with `min_score = 50`.
+    let edition = Edition {
+        tracks: 1,
+        weights: [1, 1, 1],
+        entries: vec![Entry { track: 0, country: 0 }],
+        scores: vec![vec![vec![Some([5, 5, 5])]; 3]],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &edition, "mean", None);
+    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let w: Value = serde_json::from_str(&stdout).unwrap();
+    let gold = &w["awards"][0];
+    assert_eq!(gold["id"], "gold-0");
+    assert_eq!(gold["winners"][0]["id"], "A01", "{stdout}");
+    assert_eq!(gold["unfilled"], 0);
+    assert!((gold["winners"][0]["score"].as_f64().unwrap() - 50.0).abs() < 1e-9);
 }

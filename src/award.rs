@@ -196,7 +196,7 @@ fn barred(
     if let Some(sectors) = award.sectors.as_ref().filter(|s| !s.iter().any(|x| x == a.sector_id())) {
         return Some(format!("sector {} is not among {}", a.sector_id(), sectors.join(", ")));
     }
-    if let Some(min) = award.min_score.filter(|m| score < *m) {
+    if let Some(min) = award.min_score.filter(|m| !crate::score::ge(score, *m)) {
         return Some(format!("score {score:.2} is below the award's min_score {min}"));
     }
     let country = a.country();

@@ -67,9 +67,10 @@ pub struct RoundResult {
     pub round: usize,
     /// The method that scored it.
     pub method: String,
-    /// Archive indices of the competing applications; the position is the index in `totals`.
+    /// Archive indices of the competing applications, in id order; the position is the index
+    /// in `totals`.
     pub competing: Vec<usize>,
-    /// The totals that count (judge index = roster index).
+    /// The totals that count (judge index = roster index), by application, then judge id.
     pub totals: RoundTotals,
     /// Where each total came from: (sheet index, row index).
     pub sources: Vec<(usize, usize)>,
@@ -126,16 +127,21 @@ pub fn rounds(archive: &Archive, config: &Config, last: usize) -> Vec<RoundResul
 }
 
 /// Scores one round with `method` and ranks each track.
+///
+/// The computation is canonical: the competing applications are taken in id order and the
+/// totals by application, then judge id, so that every sum runs in the same order and the
+/// scores come out bit for bit the same whatever the order of the files, rows and roster.
 pub fn judge_round(
     archive: &Archive,
     config: &Config,
     round: usize,
-    competing: Vec<usize>,
+    mut competing: Vec<usize>,
     method: &str,
     index: &HashMap<&str, usize>,
 ) -> RoundResult {
     let round_id = config.rounds[round].id.as_str();
     let judges: &[Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
+    competing.sort_by(|&a, &b| (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b)));
     let local: HashMap<usize, usize> = competing.iter().enumerate().map(|(pos, &app)| (app, pos)).collect();
     let mut totals = RoundTotals {
         judges: judges.len(),
@@ -185,6 +191,15 @@ pub fn judge_round(
             sources.push((s, row_index));
         }
     }
+    let mut counted: Vec<(Total, (usize, usize))> = totals.totals.drain(..).zip(sources).collect();
+    // The value last, for a judge with two rows for one application (a `duplicate-score`).
+    counted.sort_by(|(a, _), (b, _)| {
+        (a.application, judges[a.judge].id.as_str())
+            .cmp(&(b.application, judges[b.judge].id.as_str()))
+            .then(a.value.total_cmp(&b.value))
+    });
+    let sources = counted.iter().map(|(_, source)| *source).collect();
+    totals.totals = counted.into_iter().map(|(total, _)| total).collect();
     let started = std::time::Instant::now();
     let scores = score::method(method, config.scoring.trim)
         .map(|m| m.score(&totals))

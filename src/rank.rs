@@ -1,7 +1,7 @@
 //! Ordering a track's scores into a ranking (spec section 5, "Order and ties"): higher first,
 //! equality within the spec's tolerance, the `tie_break` keys, `jury_order`, then shared ranks.
 
-use crate::score::equal;
+use crate::score::runs;
 
 /// An application to be placed.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,20 +65,16 @@ fn arrange(items: &mut [Candidate], offset: usize, level: usize, keys: usize, sp
     }
     let value = |c: &Candidate| if level == 0 { c.score } else { c.keys[level - 1] };
     items.sort_by(|a, b| value(b).total_cmp(&value(a)).then_with(|| a.id.cmp(&b.id)));
-    let mut start = 0;
-    for i in 1..=items.len() {
-        if i == items.len() || !equal(value(&items[i - 1]), value(&items[i])) {
-            if i < items.len() {
-                splits[offset + i] = if level == 0 {
-                    Split::Score
-                } else {
-                    Split::Key(level - 1)
-                };
-            }
-            if i - start > 1 {
-                arrange(&mut items[start..i], offset + start, level + 1, keys, splits);
-            }
-            start = i;
+    for run in runs(items, value) {
+        if run.start > 0 {
+            splits[offset + run.start] = if level == 0 {
+                Split::Score
+            } else {
+                Split::Key(level - 1)
+            };
+        }
+        if run.len() > 1 {
+            arrange(&mut items[run.clone()], offset + run.start, level + 1, keys, splits);
         }
     }
 }
@@ -171,6 +167,32 @@ mod tests {
         let placed = rank(vec![c("p", 80.0 + 1e-8, &[10.0], None), c("q", 80.0, &[20.0], None)]);
         assert_eq!(placed[0].candidate.id, "q");
         assert_eq!(placed[1].above, Split::Key(0));
+    }
+
+    #[test]
+    fn equal_scores_form_runs() {
+        // At 50 the tolerance is 5e-8: 50.00000008 equals 50.00000004, which equals 50, so all
+        // three share rank 1 although the ends are 8e-8 apart; 49 is 4th.
+        let placed = rank(vec![
+            c("a", 50.0, &[], None),
+            c("b", 50.00000004, &[], None),
+            c("c", 50.00000008, &[], None),
+            c("d", 49.0, &[], None),
+        ]);
+        let want = [("a", 1, true), ("b", 1, true), ("c", 1, true), ("d", 4, false)];
+        assert_eq!(ranks(&placed), want.map(|(id, r, t)| (id.to_string(), r, t)));
+    }
+
+    #[test]
+    fn a_key_equal_but_for_the_last_bits_does_not_decide() {
+        // Equal scores; the first key is 49.99999999999999 against 50 (5, 5, 5 against 6, 5, 4
+        // of 10), which is equal, so the second key decides: q (20) above p (10).
+        let placed = rank(vec![
+            c("p", 70.0, &[50.0, 10.0], None),
+            c("q", 70.0, &[49.99999999999999, 20.0], None),
+        ]);
+        assert_eq!(placed[0].candidate.id, "q");
+        assert_eq!(placed[1].above, Split::Key(1));
     }
 
     #[test]

@@ -52,24 +52,39 @@ pub fn parts(round: &RoundTotals) -> (Vec<Option<usize>>, usize) {
 /// Solves for the biases b with the conjugate-gradient method on the normal equations, after
 /// eliminating q: n_j b_j − Σ_{a∈A(j)} (1/n_a) Σ_{k∈J(a)} b_k = Σ_{a∈A(j)} (T(j,a) − mean T(a)),
 /// plus Σ_{k in j's part} b_k, which makes the system definite and forces Σ b = 0 per part.
+///
+/// The iteration runs over the judges in the order of their first total, not in roster order:
+/// with the totals in a canonical order (see `judging::judge_round`), every sum and dot product
+/// then adds its terms in the same order, and the fit is bit for bit the same whatever the
+/// order of the roster. A judge with no total keeps b = 0.
 fn biases(round: &RoundTotals, part: &[Option<usize>], parts: usize) -> Vec<f64> {
+    let mut local: Vec<Option<usize>> = vec![None; round.judges];
+    let mut order: Vec<usize> = Vec::new();
+    for t in &round.totals {
+        if local[t.judge].is_none() {
+            local[t.judge] = Some(order.len());
+            order.push(t.judge);
+        }
+    }
+    // Each total's judge as a position in `order`; every judge there has a total.
+    let judge_of: Vec<usize> = round.totals.iter().map(|t| local[t.judge].unwrap_or(0)).collect();
+    let part_of: Vec<usize> = order.iter().map(|&j| part[j].unwrap_or(0)).collect();
+    let n = order.len();
     let by_app = round.by_application();
     let app_mean: Vec<f64> = by_app
         .iter()
         .map(|idx| super::mean(&idx.iter().map(|&i| round.totals[i].value).collect::<Vec<_>>()))
         .collect();
-    let mut count = vec![0.0; round.judges];
-    let mut rhs = vec![0.0; round.judges];
-    for t in &round.totals {
-        count[t.judge] += 1.0;
-        rhs[t.judge] += t.value - app_mean[t.application];
+    let mut count = vec![0.0; n];
+    let mut rhs = vec![0.0; n];
+    for (t, &j) in round.totals.iter().zip(&judge_of) {
+        count[j] += 1.0;
+        rhs[j] += t.value - app_mean[t.application];
     }
     let apply = |x: &[f64]| -> Vec<f64> {
         let mut part_sum = vec![0.0; parts];
-        for (j, p) in part.iter().enumerate() {
-            if let Some(p) = p {
-                part_sum[*p] += x[j];
-            }
+        for (&p, &xj) in part_of.iter().zip(x) {
+            part_sum[p] += xj;
         }
         let share: Vec<f64> = by_app
             .iter()
@@ -77,45 +92,44 @@ fn biases(round: &RoundTotals, part: &[Option<usize>], parts: usize) -> Vec<f64>
                 if idx.is_empty() {
                     0.0
                 } else {
-                    idx.iter().map(|&i| x[round.totals[i].judge]).sum::<f64>() / idx.len() as f64
+                    idx.iter().map(|&i| x[judge_of[i]]).sum::<f64>() / idx.len() as f64
                 }
             })
             .collect();
-        let mut y: Vec<f64> = (0..round.judges)
-            .map(|j| match part[j] {
-                Some(p) => count[j] * x[j] + part_sum[p],
-                None => x[j],
-            })
-            .collect();
-        for t in &round.totals {
-            y[t.judge] -= share[t.application];
+        let mut y: Vec<f64> = (0..n).map(|j| count[j] * x[j] + part_sum[part_of[j]]).collect();
+        for (t, &j) in round.totals.iter().zip(&judge_of) {
+            y[j] -= share[t.application];
         }
         y
     };
     let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
-    let mut x = vec![0.0; round.judges];
+    let mut x = vec![0.0; n];
     let mut r = rhs.clone();
     let mut p = r.clone();
     let mut rr = dot(&r, &r);
     let target = 1e-28 * dot(&rhs, &rhs).max(1e-300);
-    for _ in 0..(20 * round.judges + 100) {
+    for _ in 0..(20 * n + 100) {
         if rr <= target {
             break;
         }
         let ap = apply(&p);
         let alpha = rr / dot(&p, &ap);
-        for j in 0..x.len() {
+        for j in 0..n {
             x[j] += alpha * p[j];
             r[j] -= alpha * ap[j];
         }
         let next = dot(&r, &r);
         let beta = next / rr;
         rr = next;
-        for j in 0..p.len() {
+        for j in 0..n {
             p[j] = r[j] + beta * p[j];
         }
     }
-    x
+    let mut bias = vec![0.0; round.judges];
+    for (&j, b) in order.iter().zip(x) {
+        bias[j] = b;
+    }
+    bias
 }
 
 impl Method for Bias {

@@ -191,10 +191,41 @@ pub fn median(values: &[f64]) -> f64 {
     }
 }
 
-/// Whether two scores are equal under the spec's tolerance:
-/// `|S1 − S2| ≤ 1e-9 · max(1, |S1|, |S2|)`.
+/// Whether two totals or scores are equal under the spec's tolerance:
+/// `|x − y| ≤ 1e-9 · max(1, |x|, |y|)`. The one equality of the tool: every comparison of
+/// totals or scores goes through it (or through [`ge`], [`flat`] and [`runs`], built on it).
 pub fn equal(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * 1f64.max(a.abs()).max(b.abs())
+}
+
+/// `x ≥ y` under the spec's equality: x > y, or x and y are equal (so 49.99999999999999
+/// reaches a `min_score` of 50).
+pub fn ge(x: f64, y: f64) -> bool {
+    x > y || equal(x, y)
+}
+
+/// Whether the largest and the smallest of `values` are equal (true for none or one): the
+/// spec's test for σ = 0, which a computed deviation of 3e-15 must not fail.
+pub fn flat(values: &[f64]) -> bool {
+    let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+        (lo.min(v), hi.max(v))
+    });
+    values.is_empty() || equal(lo, hi)
+}
+
+/// The groups of equal values of `sorted` (sorted either way), as ranges of positions: each
+/// value equal to the one before it is in that one's group, so a group is a run and may span
+/// more than the tolerance from end to end.
+pub fn runs<T>(sorted: &[T], value: impl Fn(&T) -> f64) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=sorted.len() {
+        if i == sorted.len() || !equal(value(&sorted[i - 1]), value(&sorted[i])) {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
 }
 
 /// Applies a per-application function to the values of each application with totals.
@@ -247,6 +278,19 @@ pub(crate) mod tests {
         )
     }
 
+    /// Three criteria of equal weight scored 0–10: 5, 5, 5 totals 49.99999999999999, not 50.
+    pub fn equal_weight_criteria() -> Vec<Criterion> {
+        ["c1", "c2", "c3"]
+            .map(|id| Criterion {
+                id: id.into(),
+                name: id.into(),
+                weight: 1.0,
+                min: 0.0,
+                max: 10.0,
+            })
+            .to_vec()
+    }
+
     pub fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9)
     }
@@ -275,6 +319,31 @@ pub(crate) mod tests {
         assert!(!equal(80.0, 80.0 + 1e-6));
         assert!(equal(0.0, 1e-9));
         assert!(!equal(0.0, 2e-9));
+    }
+
+    #[test]
+    fn greater_or_equal_includes_the_last_bits() {
+        // 5, 5, 5 of 10 on three equal weights: 49.99999999999999 is 50, so it reaches 50.
+        let (t, _) = total(&equal_weight_criteria(), &[5.0, 5.0, 5.0]);
+        assert!(t < 50.0 && ge(t, 50.0));
+        assert!(ge(50.1, 50.0) && !ge(49.9, 50.0));
+    }
+
+    #[test]
+    fn flat_compares_the_largest_with_the_smallest() {
+        assert!(flat(&[]) && flat(&[7.0]) && flat(&[49.99999999999999, 50.0, 50.0]));
+        // 50 and 50.00000008 are 8e-8 apart, beyond 50's tolerance of 5e-8, even with a value
+        // in between that is equal to both.
+        assert!(!flat(&[50.0, 50.00000004, 50.00000008]));
+    }
+
+    #[test]
+    fn runs_chain_each_value_to_the_one_before() {
+        // 50, 50.00000004, 50.00000008 at tolerance 5e-8 are one run; 51 starts another.
+        let v = [50.0, 50.00000004, 50.00000008, 51.0, 51.0];
+        assert_eq!(runs(&v, |x| *x), vec![0..3, 3..5]);
+        assert_eq!(runs(&[3.0, 2.0, 1.0], |x: &f64| *x), vec![0..1, 1..2, 2..3]);
+        assert!(runs(&[] as &[f64], |x| *x).is_empty());
     }
 
     #[test]

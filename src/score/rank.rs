@@ -6,23 +6,18 @@ use super::{Detail, Method, RoundTotals, Scores};
 /// u = (r − 0.5)/n_j; S(a) = 100 · mean_j u(j,a).
 pub struct Rank;
 
-/// Average ranks (1 = lowest) of `values`, in their order.
+/// Average ranks (1 = lowest) of `values`, in their order; totals equal under the spec's
+/// equality (a run of them) share the mean of their positions.
 pub fn average_ranks(values: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
     let mut ranks = vec![0.0; values.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && values[order[j + 1]] == values[order[i]] {
-            j += 1;
-        }
-        // Positions i..=j share the mean of ranks i+1..=j+1.
-        let shared = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
+    for run in super::runs(&order, |&k| values[k]) {
+        // Positions start..end share the mean of ranks start+1..=end.
+        let shared = (run.start + run.end + 1) as f64 / 2.0;
+        for &k in &order[run] {
             ranks[k] = shared;
         }
-        i = j + 1;
     }
     ranks
 }
@@ -67,6 +62,22 @@ mod tests {
     fn ties_share_the_average_rank() {
         assert_eq!(average_ranks(&[20.0, 10.0, 30.0, 20.0]), vec![2.5, 1.0, 4.0, 2.5]);
         assert_eq!(average_ranks(&[5.0, 5.0, 5.0]), vec![2.0, 2.0, 2.0]);
+    }
+
+    #[test]
+    fn totals_equal_but_for_the_last_bits_share_a_rank() {
+        // 5, 5, 5 of 10 on three equal-weight criteria sums to 49.99999999999999 and 6, 5, 4 to
+        // 50: both are 50, so they share ranks 2 and 3 (average 2.5) above the 30.
+        let criteria = super::super::tests::equal_weight_criteria();
+        let (a, b) = (
+            super::super::total(&criteria, &[5.0, 5.0, 5.0]).0,
+            super::super::total(&criteria, &[6.0, 5.0, 4.0]).0,
+        );
+        assert_ne!(a, b, "the sums differ in their last bits");
+        assert_eq!(average_ranks(&[a, b, 30.0]), vec![2.5, 2.5, 1.0]);
+        // Runs: 50, 50.00000004, 50.00000008 are one group at 50's tolerance (5e-8), although
+        // the first and the last are 8e-8 apart: ranks 1–3 average to 2.
+        assert_eq!(average_ranks(&[50.00000008, 50.0, 50.00000004]), vec![2.0, 2.0, 2.0]);
     }
 
     #[test]

@@ -6,6 +6,16 @@ use super::{Detail, JudgeStats, Method, RoundTotals, Scores};
 /// S(a) = M + D · mean_j z(j,a), with M and D the mean and population deviation of all totals.
 pub struct ZScore;
 
+/// The population deviation, exactly 0 when the largest and the smallest value are equal:
+/// totals that differ only in their last bits must not become z-scores of ±1.
+fn deviation(values: &[f64]) -> f64 {
+    if super::flat(values) {
+        0.0
+    } else {
+        super::population_sd(values)
+    }
+}
+
 impl Method for ZScore {
     fn name(&self) -> &'static str {
         "zscore"
@@ -20,7 +30,7 @@ impl Method for ZScore {
                 JudgeStats {
                     count: values.len(),
                     mean: super::mean(&values),
-                    sd: super::population_sd(&values),
+                    sd: deviation(&values),
                 }
             })
             .collect();
@@ -37,7 +47,7 @@ impl Method for ZScore {
             })
             .collect();
         let all: Vec<f64> = round.totals.iter().map(|t| t.value).collect();
-        let (m, d) = (super::mean(&all), super::population_sd(&all));
+        let (m, d) = (super::mean(&all), deviation(&all));
         let score = round
             .by_application()
             .into_iter()
@@ -91,5 +101,52 @@ mod tests {
         // Every total equal: D = 0 gives S = M.
         let flat = round(2, 1, &[(0, 0, 40.0), (1, 0, 40.0)]);
         assert!(close(ZScore.score(&flat).score[0], 40.0));
+    }
+
+    #[test]
+    fn a_judge_whose_totals_are_equal_but_for_the_last_bits_has_sigma_zero() {
+        // Judge 0 gives 5,5,5 / 10,5,0 / 6,5,4 on three equal-weight criteria: every total is 50,
+        // though the sums come out as 49.99999999999999, 49.99999999999999 and 50. So σ_0 = 0
+        // and z = 0. Judge 1 gives 20 and 80: μ 50, σ 30, z = ∓1. All five totals: M = 250/5 = 50,
+        // D = √((0 + 0 + 0 + 900 + 900)/5) = √360. Applications 0–2 only have judge 0: S = M = 50.
+        let criteria = crate::score::tests::equal_weight_criteria();
+        let t = |x: [f64; 3]| crate::score::total(&criteria, &x).0;
+        let r = round(
+            2,
+            5,
+            &[
+                (0, 0, t([5.0, 5.0, 5.0])),
+                (0, 1, t([10.0, 5.0, 0.0])),
+                (0, 2, t([6.0, 5.0, 4.0])),
+                (1, 3, 20.0),
+                (1, 4, 80.0),
+            ],
+        );
+        let s = ZScore.score(&r);
+        let Detail::ZScore { judges, z, sd, .. } = &s.detail else {
+            panic!("zscore detail")
+        };
+        assert_eq!(judges[0].sd, 0.0);
+        assert_eq!(&z[..3], &[0.0, 0.0, 0.0]);
+        assert!((sd - 360f64.sqrt()).abs() < 1e-9);
+        for a in 0..3 {
+            assert!(close(s.score[a], 50.0), "{:?}", s.score);
+        }
+        assert!(close(s.score[3], 50.0 - 360f64.sqrt()) && close(s.score[4], 50.0 + 360f64.sqrt()));
+    }
+
+    #[test]
+    fn a_round_whose_totals_are_all_equal_but_for_the_last_bits_has_d_zero() {
+        // 49.99999999999999 and 50 are equal: D = 0 and S = M for both applications.
+        let criteria = crate::score::tests::equal_weight_criteria();
+        let t = |x: [f64; 3]| crate::score::total(&criteria, &x).0;
+        let r = round(2, 2, &[(0, 0, t([5.0, 5.0, 5.0])), (1, 1, t([6.0, 5.0, 4.0]))]);
+        let s = ZScore.score(&r);
+        let Detail::ZScore { sd, mean, .. } = s.detail else {
+            panic!("zscore detail")
+        };
+        assert_eq!(sd, 0.0);
+        assert_eq!(s.score, vec![Some(mean), Some(mean)]);
+        assert!(close(Some(mean), 50.0));
     }
 }

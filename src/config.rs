@@ -17,8 +17,9 @@ pub static CONFIG_INVALID: Code = Code {
     summary: "prize.toml is well-formed but makes no sense",
     explanation: "\
 `prize.toml` parses, but its parts do not fit together: no tracks, no criteria or no rounds; a
-criterion whose `max` is not above its `min`; a non-positive weight; an `advance` on the last
-round or missing on an earlier one; an `advance` table that does not name every track; an
+criterion whose `max` is not above its `min`; a non-positive weight; a weight, `min`, `max` or
+`min_score` beyond ±1e15 (where `max − min` or the sum of the weights could overflow); an
+`advance` on the last round or missing on an earlier one; an `advance` table that does not name every track; an
 unknown scoring method or tie-break key; a custom rule whose id is a built-in code, whose
 check is unknown or whose value does not suit the check; an eligibility window that closes
 before it opens. Nothing is ranked until it is fixed.
@@ -486,6 +487,11 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         let min = r.number(&t, "min", false);
         let max = r.number(&t, "max", false);
         let mut ok = true;
+        for (key, value) in [("weight", &weight), ("min", &min), ("max", &max)] {
+            if let Some(v) = value {
+                ok &= within_largest(r, &format!("criterion `{key}`"), v);
+            }
+        }
         if let Some(w) = &weight
             && w.value <= 0.0
         {
@@ -533,6 +539,25 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         }
     }
     out
+}
+
+/// The largest magnitude a weight, a bound or a `min_score` may have. Below it every number the
+/// scoring works out stays finite: `max − min`, `100 · (x − min)`, a sum of weights from a file
+/// of at most 1 MiB, and their squares; doubles also still hold every whole number up to it.
+pub const LARGEST: f64 = 1e15;
+
+/// Reports a number beyond ±[`LARGEST`] at its span; whether it is within.
+fn within_largest(r: &mut Reader<'_>, what: &str, n: &Sp<f64>) -> bool {
+    if n.value.abs() <= LARGEST {
+        return true;
+    }
+    r.report_help(
+        &CONFIG_INVALID,
+        n.span.clone(),
+        format!("{what} is {}, beyond the largest the scoring can work with", n.value),
+        "weights, `min`, `max` and `min_score` must lie between -1e15 and 1e15",
+    );
+    false
 }
 
 fn method(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<String> {
@@ -762,7 +787,10 @@ fn awards(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Awar
         let sectors = r
             .strings(&t, "sectors", false)
             .map(|l| known_ids(r, &UNKNOWN_SECTOR, "sector", l, &config.sectors));
-        let min_score = r.number(&t, "min_score", false).map(|n| n.value);
+        let min_score = r
+            .number(&t, "min_score", false)
+            .filter(|n| within_largest(r, "`min_score`", n))
+            .map(|n| n.value);
         let max_per_country = r.integer(&t, "max_per_country", false, 1).map(|n| n.value as usize);
         if let (Some(p), Some(c)) = (&picks, count)
             && p.value.len() > c

@@ -1,0 +1,349 @@
+//! Section 1.5 of the spec, the limits and the escaping: every number finite, archive text
+//! printed as text, output and memory linear in the input.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{run, validate_json};
+use serde_json::Value;
+
+/// A one-round prize whose criteria are `criteria` (TOML), with one award.
+fn prize_toml(criteria: &str, award_extra: &str) -> String {
+    format!(
+        r#"[prize]
+name = "Limits Prize"
+edition = "2026"
+sectors = ["mobility"]
+applicant_types = ["city"]
+
+[[tracks]]
+id = "projects"
+name = "Projects"
+applicant_types = ["city"]
+
+{criteria}
+
+[scoring]
+method = "mean"
+
+[[rounds]]
+id = "first"
+name = "First"
+
+[[awards]]
+id = "gold"
+name = "Gold"
+track = "projects"
+count = 1
+{award_extra}
+"#
+    )
+}
+
+/// The usual criterion `impact`, 0 to 10.
+const IMPACT: &str = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\n";
+
+const JUDGES: &str = r#"[[judges]]
+id = "ja"
+name = "Judge A"
+country = "KR"
+
+[[judges]]
+id = "jb"
+name = "Judge B"
+country = "PT"
+
+[[judges]]
+id = "jc"
+name = "Judge C"
+country = "CO"
+"#;
+
+/// An eligible application of the track `projects`.
+fn application(id: &str, title: &str, applicant: &str) -> String {
+    format!(
+        r#"id = "{id}"
+title = "{title}"
+track = "projects"
+sector = "mobility"
+submitted = 2026-05-20T14:03:00+09:00
+
+[applicant]
+type = "city"
+name = "{applicant}"
+country = "CO"
+email = "smartcity@example.org"
+
+[project]
+summary = "Crossings that give older pedestrians more time."
+status = "operational"
+started = 2023-04-01
+beneficiaries = ["older adults"]
+"#
+    )
+}
+
+/// An archive with `prize.toml`, the three judges, applications P1 and P2, and no sheets.
+fn archive(prize: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("prize.toml"), prize).unwrap();
+    fs::write(root.join("judges.toml"), JUDGES).unwrap();
+    fs::create_dir_all(root.join("applications")).unwrap();
+    for (id, applicant) in [("P1", "Bogotá D.C."), ("P2", "Lisboa")] {
+        fs::write(
+            root.join(format!("applications/{id}.toml")),
+            application(id, "Safe Routes", applicant),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Writes judge `judge`'s sheet of round `first`: `rows` below the header `header`.
+fn sheet(root: &Path, judge: &str, header: &str, rows: &[&str]) {
+    let dir = root.join("scores/first");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join(format!("{judge}.csv")),
+        format!("{header}\n{}\n", rows.join("\n")),
+    )
+    .unwrap();
+}
+
+/// (code, line, column) of each finding in `file`, sorted.
+fn findings_in(report: &Value, file: &str) -> Vec<(String, u64, u64)> {
+    let mut keys: Vec<(String, u64, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"] == file)
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn finding(code: &str, line: u64, column: u64) -> (String, u64, u64) {
+    (code.to_string(), line, column)
+}
+
+/// The line and column of the first `needle` in `text`, both 1-based.
+fn position(text: &str, needle: &str) -> (u64, u64) {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    (line as u64, column as u64)
+}
+
+#[test]
+fn a_criterion_whose_range_overflows_is_config_invalid_and_nothing_is_ranked() {
+    // max − min = 2e308 is beyond f64::MAX (about 1.8e308): today every total is NaN.
+    let criteria = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\nmin = -1e308\nmax = 1e308\n";
+    let prize = prize_toml(criteria, "");
+    let dir = archive(&prize);
+    sheet(dir.path(), "ja", "application,impact", &["P1,1e307", "P2,5"]);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 1);
+    let (min_line, min_col) = position(&prize, "-1e308");
+    let (max_line, max_col) = position(&prize, " 1e308");
+    let max_col = max_col + 1;
+    assert_eq!(
+        findings_in(&report, "prize.toml"),
+        [
+            finding("config-invalid", min_line, min_col),
+            finding("config-invalid", max_line, max_col)
+        ]
+    );
+    for args in [&["rank", "--format", "json"][..], &["winners", "--format", "json"]] {
+        let (code, stdout, _) = run(dir.path(), args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(!stdout.to_lowercase().contains("nan"), "{args:?}: {stdout}");
+    }
+}
+
+#[test]
+fn absurd_weights_and_min_score_are_config_invalid_at_their_span() {
+    // Two weights of 1e308 sum to 2e308, beyond f64::MAX; a min_score of 1e300 is absurd.
+    let criteria = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\nweight = 1e308\n\n\
+                    [[criteria]]\nid = \"design\"\nname = \"Design\"\nweight = 1.5e308\n";
+    let prize = prize_toml(criteria, "min_score = 1e300");
+    let dir = archive(&prize);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 1);
+    let at = |needle: &str| {
+        let (line, column) = position(&prize, needle);
+        finding("config-invalid", line, column)
+    };
+    assert_eq!(
+        findings_in(&report, "prize.toml"),
+        [at("1e308\n\n"), at("1.5e308"), at("1e300")]
+    );
+    let (code, stdout, _) = run(dir.path(), &["winners", "--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(!stdout.to_lowercase().contains("nan"), "{stdout}");
+}
+
+#[test]
+fn a_score_beyond_the_largest_double_is_reported_not_taken_for_infinity() {
+    let dir = archive(&prize_toml(IMPACT, ""));
+    sheet(dir.path(), "ja", "application,impact", &["P1,1e309", "P2,5"]);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings_in(&report, "scores/first/ja.csv"),
+        [finding("score-not-number", 2, 4)]
+    );
+    let (_, stdout, _) = run(dir.path(), &["rank", "--format", "json"]);
+    assert!(!stdout.contains("inf") && !stdout.contains("null"), "{stdout}");
+}
+
+#[test]
+fn duplicate_id_findings_grow_linearly_with_the_files() {
+    let dir = archive(&prize_toml(IMPACT, ""));
+    let n = 2_000;
+    for i in 0..n {
+        fs::write(
+            dir.path().join(format!("applications/copy-{i:04}.toml")),
+            application("SAME", "Copy", "Lisboa"),
+        )
+        .unwrap();
+    }
+    let out = common::prize()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["validate", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // Naming every other file in every finding would be n² ≈ 4e6 file names, some 100 MB; a
+    // finding and an application entry of a few hundred bytes each stay far below 1,000 a file.
+    assert!(out.stdout.len() < 1_000 * n, "{} bytes", out.stdout.len());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "duplicate-id")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), n);
+    // The first file names the second, every other file names the first; all count the rest.
+    assert_eq!(
+        messages[0],
+        "application id `SAME` is also used by applications/copy-0001.toml and 1998 other files"
+    );
+    assert_eq!(
+        messages[1],
+        "application id `SAME` is also used by applications/copy-0000.toml and 1998 other files"
+    );
+}
+
+#[test]
+fn two_files_with_one_id_name_each_other() {
+    let dir = archive(&prize_toml(IMPACT, ""));
+    fs::write(
+        dir.path().join("applications/P1-copy.toml"),
+        application("P1", "Copy", "Lisboa"),
+    )
+    .unwrap();
+    let (_, report) = validate_json(dir.path());
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "duplicate-id")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "application id `P1` is also used by applications/P1.toml",
+            "application id `P1` is also used by applications/P1-copy.toml"
+        ]
+    );
+}
+
+#[test]
+fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
+    let dir = archive(&prize_toml(IMPACT, ""));
+    for k in ["4", "18446744073709551615"] {
+        let started = std::time::Instant::now();
+        let (code, stdout, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", k]);
+        assert_eq!(code, 1, "{k}: {stdout}");
+        assert_eq!(
+            stdout,
+            format!(
+                "error: --per-application {k} asks for more judges than the 3 serving in round `first`; \
+                 nothing written to assignments/first.csv\n"
+            )
+        );
+        assert!(started.elapsed().as_secs() < 10, "{k}");
+    }
+    assert!(!dir.path().join("assignments").exists());
+    // The JSON report lists every application as short, each with its 3 free judges.
+    let (code, stdout, _) = run(
+        dir.path(),
+        &[
+            "assign",
+            "--round",
+            "first",
+            "--per-application",
+            "18446744073709551615",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["status"], "impossible");
+    let free: Vec<u64> = report["shortfalls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["free"].as_u64().unwrap())
+        .collect();
+    assert_eq!(free, [3, 3]);
+}
+
+#[test]
+fn many_huge_rule_expressions_are_refused_not_compiled() {
+    // Each `\w{200}` expands to two hundred copies of the Unicode word class, megabytes once
+    // compiled but under regex's own 10 MiB limit for one expression: forty of them took some
+    // 600 MB and many seconds, far more than the 10 MiB all rules share.
+    let mut prize = prize_toml(IMPACT, "");
+    for i in 0..40 {
+        prize.push_str(&format!(
+            "\n[[rules]]\nid = \"huge-{i}\"\nmessage = \"m\"\neffect = \"warning\"\nfield = \"title\"\n\
+             check = \"matches\"\nvalue = '\\w{{200}}'\n"
+        ));
+    }
+    let dir = archive(&prize);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 1);
+    let found = findings_in(&report, "prize.toml");
+    assert_eq!(found.len(), 40, "{found:?}");
+    assert!(found.iter().all(|(code, _, _)| code == "config-invalid"), "{found:?}");
+    let first = position(&prize, "'\\w{200}'");
+    assert_eq!((found[0].1, found[0].2), first);
+}
+
+#[test]
+fn a_small_rule_expression_still_compiles() {
+    let mut prize = prize_toml(IMPACT, "");
+    prize.push_str(
+        "\n[[rules]]\nid = \"safe-title\"\nmessage = \"titles start with Safe\"\neffect = \"warning\"\n\
+         field = \"title\"\ncheck = \"matches\"\nvalue = 'Safe \\w+'\n",
+    );
+    let dir = archive(&prize);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 0, "{report}");
+}

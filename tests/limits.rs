@@ -347,3 +347,87 @@ fn a_small_rule_expression_still_compiles() {
     let (code, report) = validate_json(dir.path());
     assert_eq!(code, 0, "{report}");
 }
+
+/// Every control character an application's text carries in the tests below: ESC starting a
+/// colour, BEL, the C1 CSI and DEL.
+const CONTROLS: [char; 4] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'];
+
+/// An archive whose P1 has a title and an applicant name full of control characters, and so has
+/// judge C's name (written as TOML escapes), an application file and a score sheet with raw ones, and sheets from all
+/// three judges.
+fn archive_with_controls() -> tempfile::TempDir {
+    let dir = archive(&prize_toml(IMPACT, ""));
+    let root = dir.path();
+    fs::write(
+        root.join("applications/P1.toml"),
+        application(
+            "P1",
+            "Safe \\u001b[31mRoutes\\u0007\\u009b\\u007f",
+            "Bogot\\u00e1 \\u001b[2J\\u0007\\u009b\\u007f",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join("judges.toml"),
+        JUDGES.replace("Judge C", "Judge \\u001b[31mC\\u009b"),
+    )
+    .unwrap();
+    // TOML allows no raw control character in a string: a toml-syntax finding quotes the line.
+    fs::write(
+        root.join("applications/P3.toml"),
+        "id = \"P3\"\ntitle = \"\u{1b}[31mRed\u{7f}\"\n",
+    )
+    .unwrap();
+    // A score that is no number is quoted in the finding's message and excerpt.
+    sheet(root, "ja", "application,impact", &["P1,8", "P2,\u{1b}[31m5\u{9b}\u{7}"]);
+    sheet(root, "jb", "application,impact", &["P1,9", "P2,4"]);
+    sheet(root, "jc", "application,impact", &["P1,7", "P2,6"]);
+    dir
+}
+
+/// The control characters in `text` other than the line breaks.
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_control() && *c != '\n').collect()
+}
+
+#[test]
+fn control_characters_from_the_archive_are_printed_escaped() {
+    let dir = archive_with_controls();
+    let runs: &[(&[&str], &[&str])] = &[
+        (&["rank"], &["human", "markdown"]),
+        (&["winners"], &["human", "markdown"]),
+        (&["list"], &["human", "markdown"]),
+        (&["explain", "P1"], &["human"]),
+        (&["validate"], &["human", "github"]),
+        (&["progress"], &["human", "markdown"]),
+    ];
+    for (command, formats) in runs {
+        for format in *formats {
+            let mut args = command.to_vec();
+            args.extend(["--format", format]);
+            let (code, stdout, stderr) = run(dir.path(), &args);
+            assert!(code == 0 || code == 1, "{args:?}: {code}\n{stderr}");
+            assert_eq!(raw_controls(&stdout), [], "{args:?}:\n{stdout}");
+            assert_eq!(raw_controls(&stderr), [], "{args:?}:\n{stderr}");
+            assert!(stdout.contains("\\u{1b}"), "{args:?}:\n{stdout}");
+        }
+    }
+    // Every kind of control character is shown the way Rust writes it.
+    let (_, stdout, _) = run(dir.path(), &["explain", "P1"]);
+    assert!(
+        stdout.starts_with("P1 — Safe \\u{1b}[31mRoutes\\u{7}\\u{9b}\\u{7f}\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(dir.path(), &["validate"]);
+    for c in CONTROLS {
+        assert!(stdout.contains(&c.escape_unicode().to_string()), "{c:?}: {stdout}");
+    }
+}
+
+#[test]
+fn csv_output_keeps_the_text_as_it_is() {
+    let dir = archive_with_controls();
+    let (code, stdout, _) = run(dir.path(), &["list", "--format", "csv"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("Safe \u{1b}[31mRoutes\u{7}\u{9b}\u{7f}"), "{stdout}");
+}

@@ -487,11 +487,11 @@ fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> i
         )?;
         let mut capacity_told = false;
         for s in plan.shortfalls.iter().take(SHOWN_SHORTFALLS) {
-            let id = &r.applications[s.application].id;
+            let id = render::escape(&r.applications[s.application].id);
             let Short::Capacity { judges, room, needed } = s.why else {
                 writeln!(out, "  {id}: {}", shortfall_message(s, r, args))?;
                 for reason in conflict_reasons(s, r, config).iter().take(5) {
-                    writeln!(out, "      {reason}")?;
+                    writeln!(out, "      {}", render::escape(reason))?;
                 }
                 continue;
             };

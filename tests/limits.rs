@@ -193,6 +193,23 @@ fn absurd_weights_and_min_score_are_config_invalid_at_their_span() {
 }
 
 #[test]
+fn non_finite_weights_and_bounds_are_config_invalid_at_their_span() {
+    let criteria = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\nweight = inf\nmin = nan\nmax = -inf\n";
+    let prize = prize_toml(criteria, "min_score = nan");
+    let dir = archive(&prize);
+    let (code, report) = validate_json(dir.path());
+    assert_eq!(code, 1);
+    let at = |needle: &str| {
+        let (line, column) = position(&prize, needle);
+        finding("config-invalid", line, column + needle.len() as u64)
+    };
+    assert_eq!(
+        findings_in(&report, "prize.toml"),
+        [at("weight = "), at("min = "), at("max = "), at("min_score = ")]
+    );
+}
+
+#[test]
 fn a_score_beyond_the_largest_double_is_reported_not_taken_for_infinity() {
     let dir = archive(&prize_toml(IMPACT, ""));
     sheet(dir.path(), "ja", "application,impact", &["P1,1e309", "P2,5"]);

@@ -68,10 +68,11 @@ fn escape_keeping(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A source excerpt escaped as [`escape`] does, keeping its line breaks, with the byte range
-/// `span` moved to where the same text now is.
+/// A source excerpt escaped as [`escape`] does, keeping its line breaks and its tabs (which the
+/// diagnostics renderer turns into spaces, so that indented TOML reads as written), with the byte
+/// range `span` moved to where the same text now is.
 pub fn escape_excerpt(text: &str, span: &Range<usize>) -> (String, Range<usize>) {
-    let keep = |c: char| c == '\n';
+    let keep = |c: char| c == '\n' || c == '\t';
     let moved = |at: usize| {
         let before = text.get(..at).unwrap_or(text);
         at + escape_keeping(before, keep).len() - before.len()
@@ -101,5 +102,7 @@ mod tests {
         let (escaped, span) = escape_excerpt(text, &(8..16));
         assert_eq!(escaped, "title = \"\\u{1b}[31mX\"\nnext");
         assert_eq!(&escaped[span], "\"\\u{1b}[31mX\"");
+        let (escaped, span) = escape_excerpt("\tid = \"\u{7f}\"", &(6..9));
+        assert_eq!((escaped.as_str(), span), ("\tid = \"\\u{7f}\"", 6..14));
     }
 }

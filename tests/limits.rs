@@ -578,3 +578,99 @@ fn a_zip_bomb_is_refused_by_its_declared_and_by_its_real_size() {
     );
     assert!(!dir.path().join("scores").exists());
 }
+
+/// An .ods file whose `content.xml` holds one worksheet with the rows `rows` (XML).
+fn ods(rows: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Scores">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    for (name, text) in [("META-INF/manifest.xml", manifest), ("content.xml", content.as_str())] {
+        zip.start_file(name, deflated).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An ods cell holding `text`, or the number `n`.
+fn ods_text(text: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+}
+
+fn ods_number(n: &str, attributes: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="float" office:value="{n}" {attributes}><text:p>{n}</text:p></table:table-cell>"#
+    )
+}
+
+/// Imports `bytes` as judge A's ods workbook: exit code and stderr.
+fn import_ods(dir: &Path, bytes: &[u8]) -> (i32, String) {
+    let file = dir.join("ja.ods");
+    fs::write(&file, bytes).unwrap();
+    let (code, _, stderr) = run(
+        dir,
+        &[
+            "scores",
+            "import",
+            "--round",
+            "first",
+            "--judge",
+            "ja",
+            file.to_str().unwrap(),
+        ],
+    );
+    (code, stderr)
+}
+
+#[test]
+fn an_ods_within_the_caps_is_imported_with_its_empty_repeats() {
+    // What spreadsheet programs write: the rest of the sheet as repeated empty rows and cells.
+    let rows = format!(
+        "<table:table-row>{}{}<table:table-cell table:number-columns-repeated=\"1022\"/></table:table-row>\
+         <table:table-row>{}{}<table:table-cell table:number-columns-repeated=\"1022\"/></table:table-row>\
+         <table:table-row table:number-rows-repeated=\"1048574\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>",
+        ods_text("application"),
+        ods_text("impact"),
+        ods_text("P1"),
+        ods_number("7", "")
+    );
+    let dir = archive(&prize_toml(IMPACT, ""));
+    let (code, stderr) = import_ods(dir.path(), &ods(&rows));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("scores/first/ja.csv").exists());
+}
+
+#[test]
+fn an_ods_whose_repeats_stand_for_millions_of_cells_is_refused() {
+    // One number repeated over 1,000 columns and 1,000,000 rows: a billion cells, some 32 GB as
+    // calamine's range, from a file of about a kilobyte.
+    let rows = format!(
+        "<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated=\"1000000\">{}</table:table-row>",
+        ods_text("application"),
+        ods_text("impact"),
+        ods_number("7", "table:number-columns-repeated=\"1000\"")
+    );
+    let dir = archive(&prize_toml(IMPACT, ""));
+    let (code, stderr) = import_ods(dir.path(), &ods(&rows));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("ja.ods: refused: cell ALL1000001 is beyond the 100000 rows"),
+        "{stderr}"
+    );
+    // Within the rows and columns, but a box of 50,000 × 1,000 cells.
+    let rows = rows.replace("1000000", "50000");
+    let (code, stderr) = import_ods(dir.path(), &ods(&rows));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("ja.ods: refused: the worksheet's rows cover more than 500000 cells"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("scores").exists());
+}

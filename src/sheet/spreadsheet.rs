@@ -116,6 +116,9 @@ pub fn open(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Op
         // Every other kind is a zip; an xls is not compressed, so its size is its file's.
         check_zip(&bytes)?;
     }
+    if extension == "ods" {
+        check_ods(&bytes)?;
+    }
     let cursor = Cursor::new(bytes);
     let mut book = match extension.as_str() {
         "xls" => Sheets::Xls(open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?),
@@ -167,8 +170,9 @@ pub fn open(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Op
             }
             cells
         }
-        // calamine offers no cell-by-cell reader for these: the range it builds is held to the
-        // same caps (an ods's XML is capped above; an xls cannot exceed 65,536 × 256 cells).
+        // calamine offers no cell-by-cell reader for these: an ods was measured above, before
+        // calamine built its ranges; an xls (not compressed, at most 65,536 × 256 cells) is
+        // held to the caps once read.
         book => {
             let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
             let (Some(start), Some(end)) = (range.start(), range.end()) else {
@@ -223,6 +227,107 @@ fn check_zip(bytes: &[u8]) -> Result<(), OpenError> {
         left = left.checked_sub(read).ok_or_else(too_large)?;
     }
     Ok(())
+}
+
+/// Refuses an ods whose worksheets calamine would build as ranges beyond the caps. calamine
+/// reads every worksheet when it opens the file, each as the dense box around its values, and
+/// `table:number-rows-repeated` and `table:number-columns-repeated` let a few bytes stand for
+/// millions of cells; so the boxes are measured here first, streaming `content.xml` tag by tag.
+fn check_ods(bytes: &[u8]) -> Result<(), OpenError> {
+    let unreadable = |e: &dyn fmt::Display| OpenError::Unreadable(e.to_string());
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let Ok(content) = zip.by_name("content.xml") else {
+        // calamine says what is missing.
+        return Ok(());
+    };
+    let mut reader = io::BufReader::new(content.take(MAX_XML_BYTES));
+    let mut tag = Vec::new();
+    let mut box_ = OdsBox::default();
+    loop {
+        let skipped = io::BufRead::skip_until(&mut reader, b'<').map_err(|e| unreadable(&e))?;
+        if skipped == 0 {
+            return Ok(());
+        }
+        tag.clear();
+        io::BufRead::read_until(&mut reader, b'>', &mut tag).map_err(|e| unreadable(&e))?;
+        let is = |name: &[u8]| {
+            tag.strip_prefix(name)
+                .is_some_and(|rest| matches!(rest.first(), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')))
+        };
+        if is(b"table:table") {
+            box_ = OdsBox::default();
+        } else if is(b"table:table-row") {
+            box_.row_repeats = repeats(&tag, b"table:number-rows-repeated");
+            box_.column = 0;
+        } else if is(b"/table:table-row") {
+            box_.row = box_.row.saturating_add(box_.row_repeats);
+        } else if is(b"table:table-cell") || is(b"table:covered-table-cell") {
+            let columns = repeats(&tag, b"table:number-columns-repeated");
+            // A cell with a value, or with content inside it, may be taken for one.
+            let empty = tag.ends_with(b"/>") && !contains(&tag, b"office:value-type=");
+            if !empty {
+                box_.take(box_.column, box_.column.saturating_add(columns - 1))?;
+            }
+            box_.column = box_.column.saturating_add(columns);
+        }
+    }
+}
+
+/// The box around the values of one ods worksheet so far, 0-based and inclusive.
+#[derive(Default)]
+struct OdsBox {
+    /// The row the current `table:table-row` starts at.
+    row: u64,
+    /// How many rows the current `table:table-row` stands for.
+    row_repeats: u64,
+    /// The column the next cell starts at.
+    column: u64,
+    /// (first row, last row, first column, last column) of the values.
+    values: Option<(u64, u64, u64, u64)>,
+}
+
+impl OdsBox {
+    /// Takes values in columns `first..=last` of the current row (and its repeats).
+    fn take(&mut self, first: u64, last: u64) -> Result<(), OpenError> {
+        let bottom = self.row.saturating_add(self.row_repeats.max(1) - 1);
+        let (top, _, left, right) = self.values.unwrap_or((self.row, bottom, first, last));
+        let values = (top.min(self.row), bottom, left.min(first), right.max(last));
+        self.values = Some(values);
+        if values.1 >= u64::from(MAX_ROWS) || values.3 >= u64::from(MAX_COLUMNS) {
+            let (row, column) = if values.1 >= u64::from(MAX_ROWS) {
+                (values.1, last)
+            } else {
+                (bottom, values.3)
+            };
+            return Err(OpenError::TooLarge(format!(
+                "cell {} is beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a score sheet may have",
+                cell_name(row as usize + 1, column as usize + 1)
+            )));
+        }
+        let area = (values.1 - values.0 + 1).saturating_mul(values.3 - values.2 + 1);
+        if area > MAX_CELLS as u64 {
+            return Err(cover_error());
+        }
+        Ok(())
+    }
+}
+
+/// The whole number of the attribute `name` in the tag `tag`, 1 when it is absent or no number
+/// (calamine refuses what is no number).
+fn repeats(tag: &[u8], name: &[u8]) -> u64 {
+    let Some(at) = tag
+        .windows(name.len() + 2)
+        .position(|w| w.starts_with(name) && w.ends_with(b"=\""))
+    else {
+        return 1;
+    };
+    let digits = tag[at + name.len() + 2..].iter().take_while(|b| b.is_ascii_digit());
+    let n = digits.fold(0u64, |n, &d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
+    n.max(1)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The A1 range of a dimension (`A1:XFD1048576`).

@@ -79,14 +79,17 @@ pub enum OpenError {
     TooLarge(String),
 }
 
+/// The worksheets' names and calamine's reasons come from the file, so they are escaped.
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::render::escape;
         match self {
             OpenError::NoSuchSheet { name, sheets } => {
-                let names: Vec<String> = sheets.iter().map(|s| format!("`{s}`")).collect();
+                let names: Vec<String> = sheets.iter().map(|s| format!("`{}`", escape(s))).collect();
                 let close = crate::fields::suggest(name, sheets.iter().map(String::as_str))
-                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .map(|c| format!(" (did you mean `{}`?)", escape(c)))
                     .unwrap_or_default();
+                let name = escape(name);
                 write!(
                     f,
                     "no worksheet is named `{name}`{close}; the worksheets are {}",
@@ -94,7 +97,7 @@ impl fmt::Display for OpenError {
                 )
             }
             OpenError::NoWorksheet => f.write_str("the workbook has no worksheet"),
-            OpenError::Unreadable(reason) => write!(f, "not a readable workbook: {reason}"),
+            OpenError::Unreadable(reason) => write!(f, "not a readable workbook: {}", escape(reason)),
             OpenError::TooLarge(reason) => write!(f, "refused: {reason}"),
         }
     }
@@ -688,6 +691,18 @@ mod tests {
         assert!(is_workbook(Path::new("dir/JA.ODS")));
         assert!(!is_workbook(Path::new("ja.csv")));
         assert!(!is_workbook(Path::new("xlsx")));
+    }
+
+    #[test]
+    fn worksheet_names_are_printed_escaped() {
+        let err = OpenError::NoSuchSheet {
+            name: "Scores".into(),
+            sheets: vec!["\u{1b}[31mScores".into()],
+        };
+        assert_eq!(
+            err.to_string(),
+            "no worksheet is named `Scores`; the worksheets are `\\u{1b}[31mScores`"
+        );
     }
 
     #[test]

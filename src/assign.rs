@@ -434,6 +434,28 @@ pub fn assign(problem: &Problem) -> Plan {
 /// [`assign`], counting shared applications in a dense matrix or in maps.
 fn plan(problem: &Problem, dense: bool) -> Plan {
     let free = problem.conflicts.free();
+    if problem.per_application > problem.judges {
+        // Every application falls short; nothing is allocated by K, which may be any number.
+        return Plan {
+            offsets: vec![0; free.len() + 1],
+            members: Vec::new(),
+            loads: vec![0; problem.judges],
+            max_pair: 0,
+            pairs_at_max: 0,
+            parts: 0,
+            shortfalls: free
+                .iter()
+                .enumerate()
+                .map(|(application, &free)| Shortfall {
+                    application,
+                    free,
+                    why: Short::Conflicts,
+                })
+                .collect(),
+            chains: 0,
+            pair_moves: 0,
+        };
+    }
     let demand: Vec<usize> = free.iter().map(|&f| f.min(problem.per_application)).collect();
     let mut rng = SplitMix64::new(problem.seed);
     // The judges are numbered in a seeded random order inside, so that a scan from a random

@@ -17,11 +17,13 @@ pub static CONFIG_INVALID: Code = Code {
     summary: "prize.toml is well-formed but makes no sense",
     explanation: "\
 `prize.toml` parses, but its parts do not fit together: no tracks, no criteria or no rounds; a
-criterion whose `max` is not above its `min`; a non-positive weight; an `advance` on the last
-round or missing on an earlier one; an `advance` table that does not name every track; an
-unknown scoring method or tie-break key; a custom rule whose id is a built-in code, whose
-check is unknown or whose value does not suit the check; an eligibility window that closes
-before it opens. Nothing is ranked until it is fixed.
+criterion whose `max` is not above its `min`; a non-positive weight; a weight, `min`, `max` or
+`min_score` that is not finite or lies beyond ±1e15 (where `max − min` or the sum of the
+weights could overflow); an `advance` on the last round or missing on an earlier one; an
+`advance` table that does not name every track; an unknown scoring method or tie-break key; a
+custom rule whose id is a built-in code, whose check is unknown, whose value does not suit the
+check or whose regular expression is past its share of the rules' budget; an eligibility
+window that closes before it opens. Nothing is ranked until it is fixed.
 
 ### Example
 
@@ -482,10 +484,10 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         r.unknown_keys(&t, &["id", "name", "weight", "min", "max"]);
         let id = r.id(&t, "id", true);
         let name = r.text(&t, "name", false);
-        let weight = r.number(&t, "weight", false);
-        let min = r.number(&t, "min", false);
-        let max = r.number(&t, "max", false);
         let mut ok = true;
+        let weight = scoring_number(r, &t, "weight", &mut ok);
+        let min = scoring_number(r, &t, "min", &mut ok);
+        let max = scoring_number(r, &t, "max", &mut ok);
         if let Some(w) = &weight
             && w.value <= 0.0
         {
@@ -533,6 +535,33 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         }
     }
     out
+}
+
+/// The largest magnitude a weight, a bound or a `min_score` may have. Below it every number the
+/// scoring works out stays finite: `max − min`, `100 · (x − min)`, a sum of weights from a file
+/// of at most 1 MiB, and their squares; doubles also still hold every whole number up to it.
+pub const LARGEST: f64 = 1e15;
+
+/// The optional number `key` of the scoring (a weight, a bound, a `min_score`): one that is not
+/// finite or lies beyond ±[`LARGEST`] is `config-invalid` at its span, clears `ok` and is left out.
+fn scoring_number(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &str, ok: &mut bool) -> Option<Sp<f64>> {
+    if let Some(value) = t.get(key)
+        && let Some(n) = fields::number_value(value.get_ref())
+        && (!n.is_finite() || n.abs() > LARGEST)
+    {
+        r.report_help(
+            &CONFIG_INVALID,
+            value.span(),
+            format!(
+                "`{}` is {n}, beyond the largest number the scoring can work with",
+                t.key_path(key)
+            ),
+            "weights, `min`, `max` and `min_score` must be finite and lie between -1e15 and 1e15",
+        );
+        *ok = false;
+        return None;
+    }
+    r.number(t, key, false)
 }
 
 fn method(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<String> {
@@ -782,7 +811,7 @@ fn awards(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Awar
         let sectors = r
             .strings(&t, "sectors", false)
             .map(|l| known_ids(r, &UNKNOWN_SECTOR, "sector", l, &config.sectors));
-        let min_score = r.number(&t, "min_score", false).map(|n| n.value);
+        let min_score = scoring_number(r, &t, "min_score", &mut true).map(|n| n.value);
         let max_per_country = r.integer(&t, "max_per_country", false, 1).map(|n| n.value as usize);
         if let (Some(p), Some(c)) = (&picks, count)
             && p.value.len() > c

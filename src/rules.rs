@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use toml::de::DeValue;
 
 use crate::application;
@@ -93,7 +93,13 @@ pub struct Rule {
 /// Reads every `[[rules]]` table.
 pub fn parse_all(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Rule> {
     let mut out: Vec<Rule> = Vec::new();
-    for t in r.tables(root, "rules") {
+    let tables = r.tables(root, "rules");
+    let expressions = tables
+        .iter()
+        .filter(|t| matches!(t.get("check").map(|c| c.get_ref()), Some(DeValue::String(c)) if c == "matches"))
+        .count();
+    let share = RegexShare(REGEX_BUDGET / expressions.max(1));
+    for t in tables {
         r.unknown_keys(&t, &["id", "message", "effect", "when", "field", "check", "value"]);
         let id = r.id(&t, "id", true);
         if let Some(id) = &id {
@@ -127,7 +133,7 @@ pub fn parse_all(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Rule> {
         });
         let field = r.string(&t, "field", true).and_then(|f| field_path(r, f));
         let when = when(r, &t);
-        let check = check(r, &t);
+        let check = check(r, &t, share);
         if let (Some(id), Some(message), Some(effect), Some(field), Some(when), Some(check)) =
             (id, message, effect, field, when, check)
             && crate::config::rule_id_free(&id.value)
@@ -204,7 +210,25 @@ fn scalar(r: &mut Reader<'_>, value: &toml::Spanned<DeValue<'_>>) -> Option<Scal
     }
 }
 
-fn check(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Check> {
+/// The bytes the compiled regular expressions of all the rules may take together (each of the
+/// program and the lazy DFA's cache), so that a `prize.toml` of many huge patterns (`\w{1000}`)
+/// is refused rather than compiled into gigabytes.
+pub const REGEX_BUDGET: usize = 10 << 20;
+
+/// One expression's even share of [`REGEX_BUDGET`], in bytes.
+#[derive(Clone, Copy, Debug)]
+struct RegexShare(usize);
+
+impl RegexShare {
+    fn compile(self, pattern: &str) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(pattern)
+            .size_limit(self.0)
+            .dfa_size_limit(self.0)
+            .build()
+    }
+}
+
+fn check(r: &mut Reader<'_>, t: &Table<'_, '_>, share: RegexShare) -> Option<Check> {
     let name = r.string(t, "check", true)?;
     let value = t.get("value");
     let needs_value = name.value != "required";
@@ -263,8 +287,25 @@ fn check(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Check> {
                 return bad(r, "a regular expression string");
             };
             // Checked on its own first: wrapping can make a broken pattern valid (`a)|(b`).
-            match Regex::new(pattern).and_then(|_| Regex::new(&format!("^(?:{pattern})$"))) {
+            match share
+                .compile(pattern)
+                .and_then(|_| share.compile(&format!("^(?:{pattern})$")))
+            {
                 Ok(re) => Some(Check::Matches(re)),
+                Err(regex::Error::CompiledTooBig(limit)) => {
+                    r.report_help(
+                        &CONFIG_INVALID,
+                        span,
+                        format!(
+                            "regular expression too big: it compiles to more than {limit} bytes, its share of \
+                             the {} MiB all `matches` rules share",
+                            REGEX_BUDGET >> 20
+                        ),
+                        "use a smaller pattern (a bounded repetition like `\\w{1000}` is expanded in full), \
+                         or fewer `matches` rules",
+                    );
+                    None
+                }
                 Err(e) => {
                     let detail = e.to_string();
                     let last = detail.lines().last().unwrap_or_default().trim().to_string();

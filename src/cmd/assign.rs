@@ -41,8 +41,8 @@ pub struct Args {
     #[arg(long)]
     pub round: String,
     /// K: how many judges each application gets.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
-    pub per_application: u32,
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
+    pub per_application: u64,
     /// The seed of the random order and tie-breaks; the same archive and seed give the same assignment.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub seed: u64,
@@ -192,10 +192,23 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let mut judges: Vec<&Judge> = roster.judges.iter().filter(|j| judging::serves(j, round_id)).collect();
     judges.sort_by(|a, b| a.id.cmp(&b.id));
+    let k = per_application(args);
+    if k > judges.len() && format == Format::Human {
+        // Said at once, before anything is sized by K: no application can have K judges.
+        writeln!(
+            out,
+            "error: --per-application {k} asks for more judges than the {} serving in round `{round_id}`; \
+             nothing written to {}",
+            judges.len(),
+            assignment::path(round_id)
+        )?;
+        ctx.summary_to_stderr(out, &validation)?;
+        return Ok(Outcome::Failure);
+    }
     let started = std::time::Instant::now();
     let problem = Problem {
         judges: judges.len(),
-        per_application: args.per_application as usize,
+        per_application: k,
         max_per_judge: args.max_per_judge.map(|m| m as usize),
         seed: args.seed,
         conflicts: assign::conflicts(&config.conflicts, &judges, &applications),
@@ -331,6 +344,11 @@ fn stored_pairs(bytes: &[u8]) -> HashSet<(String, String)> {
         .collect()
 }
 
+/// K as a count; a K beyond `usize` is as impossible as `usize::MAX`.
+fn per_application(args: &Args) -> usize {
+    usize::try_from(args.per_application).unwrap_or(usize::MAX)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -376,7 +394,7 @@ fn json<'a>(r: &'a Report<'a>, args: &Args, config: &Config) -> JsonReport<'a> {
         file: &r.file,
         status: r.status,
         seed: args.seed,
-        per_application: args.per_application as usize,
+        per_application: per_application(args),
         max_per_judge: args.max_per_judge.map(|m| m as usize),
         applications: r.applications.len(),
         judges: r.judges.len(),
@@ -424,7 +442,7 @@ const SHOWN_SHORTFALLS: usize = 50;
 
 fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> io::Result<()> {
     let plan = &r.plan;
-    let k = args.per_application as usize;
+    let k = per_application(args);
     if r.status == Status::Impossible {
         let n = plan.shortfalls.len();
         writeln!(
@@ -437,11 +455,11 @@ fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> i
         )?;
         let mut capacity_told = false;
         for s in plan.shortfalls.iter().take(SHOWN_SHORTFALLS) {
-            let id = &r.applications[s.application].id;
+            let id = render::escape(&r.applications[s.application].id);
             let Short::Capacity { judges, room, needed } = s.why else {
                 writeln!(out, "  {id}: {}", shortfall_message(s, r, args))?;
                 for reason in conflict_reasons(s, r, config).iter().take(5) {
-                    writeln!(out, "      {reason}")?;
+                    writeln!(out, "      {}", render::escape(reason))?;
                 }
                 continue;
             };

@@ -359,34 +359,40 @@ pub fn explain(archive: &Archive, config: Option<&Config>, app: usize) -> Explan
 }
 
 fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Explanation) -> std::io::Result<()> {
-    writeln!(out, "{} — {}", e.id, e.title.as_deref().unwrap_or("(no title)"))?;
+    let esc = render::escape;
+    writeln!(
+        out,
+        "{} — {}",
+        esc(&e.id),
+        esc(e.title.as_deref().unwrap_or("(no title)"))
+    )?;
     let a = archive.applications.iter().find(|a| a.id == e.id);
     if let Some(a) = a {
         writeln!(
             out,
             "track {} · sector {} · {} · {} ({})",
-            a.track_id(),
-            a.sector_id(),
-            a.type_id(),
-            a.applicant.name.as_deref().unwrap_or(""),
-            a.country()
+            esc(a.track_id()),
+            esc(a.sector_id()),
+            esc(a.type_id()),
+            esc(a.applicant.name.as_deref().unwrap_or("")),
+            esc(a.country())
         )?;
     }
     let reasons = if e.reasons.is_empty() {
         String::new()
     } else {
-        format!(" ({})", e.reasons.join(", "))
+        format!(" ({})", esc(&e.reasons.join(", ")))
     };
     writeln!(out, "status: {}{reasons}", e.status.as_str())?;
     for f in &e.findings {
-        writeln!(out, "  {f}")?;
+        writeln!(out, "  {}", esc(f))?;
     }
     let criteria: Vec<&str> = config.map_or(Vec::new(), |c| c.criteria.iter().map(|c| c.id.as_str()).collect());
     for r in &e.rounds {
         let name = config
             .and_then(|c| c.rounds.iter().find(|x| x.id == r.round))
             .map_or(r.round.as_str(), |x| x.name.as_str());
-        writeln!(out, "\nround {} — {} ({})", r.round, name, r.method)?;
+        writeln!(out, "\nround {} — {} ({})", esc(&r.round), esc(name), r.method)?;
         if !r.competing {
             writeln!(out, "  not competing in this round")?;
         }
@@ -399,12 +405,19 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
             match (&j.reason, &j.method) {
                 (Some(why), _) => writeln!(
                     out,
-                    "  {:<12} [{}] total {total}: not counted, {why}",
-                    j.judge,
-                    scores.join(" ")
+                    "  {:<12} [{}] total {total}: not counted, {}",
+                    esc(&j.judge),
+                    scores.join(" "),
+                    esc(why)
                 )?,
-                (None, Some(m)) => writeln!(out, "  {:<12} [{}] total {total}; {m}", j.judge, scores.join(" "))?,
-                (None, None) => writeln!(out, "  {:<12} [{}] total {total}", j.judge, scores.join(" "))?,
+                (None, Some(m)) => writeln!(
+                    out,
+                    "  {:<12} [{}] total {total}; {}",
+                    esc(&j.judge),
+                    scores.join(" "),
+                    esc(m)
+                )?,
+                (None, None) => writeln!(out, "  {:<12} [{}] total {total}", esc(&j.judge), scores.join(" "))?,
             }
             if !j.comment.trim().is_empty() {
                 // Debug formatting quotes the comment and shows control characters escaped
@@ -413,17 +426,17 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
             }
         }
         if let Some(f) = &r.formula {
-            writeln!(out, "  score: {f}")?;
+            writeln!(out, "  score: {}", esc(f))?;
         }
         if let Some(rank) = r.rank {
             let tied = if r.tied { ", tied" } else { "" };
             writeln!(out, "  rank {rank} of {}{tied}", r.of)?;
         }
         if let Some(d) = &r.decided_by {
-            writeln!(out, "  {d}")?;
+            writeln!(out, "  {}", esc(d))?;
         }
         if let Some(u) = &r.unranked {
-            writeln!(out, "  not ranked — {u}")?;
+            writeln!(out, "  not ranked — {}", esc(u))?;
         }
         match r.advanced {
             Some(true) => writeln!(out, "  advanced to the next round")?,
@@ -434,7 +447,7 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
     if !e.awards.is_empty() {
         writeln!(out, "\nawards")?;
         for w in &e.awards {
-            writeln!(out, "  {}: {} — {}", w.name, w.result, w.reason)?;
+            writeln!(out, "  {}: {} — {}", esc(&w.name), esc(w.result), esc(&w.reason))?;
         }
     }
     Ok(())

@@ -99,7 +99,7 @@ impl Context {
     /// A note on stderr, shown with `-v`.
     pub fn note(&self, text: &str) {
         if self.verbose > 0 {
-            let _ = writeln!(io::stderr(), "note: {text}");
+            let _ = writeln!(io::stderr(), "note: {}", crate::render::escape(text));
         }
     }
 

@@ -186,7 +186,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                 vec![j.judge.into(), j.name.into(), j.scored.into()]
             });
         }
-        let name = &config.rounds[round].name;
+        let name = render::escape(&config.rounds[round].name);
         let overall = match progress.completion {
             Some(c) => format!(
                 "{} of {} assigned scores in ({:.1}%)",
@@ -218,7 +218,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                 .short
                 .iter()
                 .take(SHOWN)
-                .map(|s| format!("{} ({}/{})", s.id, s.judges, config.scoring.min_judges))
+                .map(|s| format!("{} ({}/{})", render::escape(s.id), s.judges, config.scoring.min_judges))
                 .collect();
             if progress.short.len() > SHOWN {
                 list.push(format!(

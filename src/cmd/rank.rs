@@ -313,6 +313,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                     writeln!(out)?;
                 }
                 let heading = format!("{title} — {} ({})", config.rounds[round].name, shown.method);
+                let heading = render::escape(&heading);
                 if format == Format::Markdown {
                     writeln!(out, "### {heading}\n")?;
                 } else {
@@ -344,7 +345,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                         "{}not ranked (scored by fewer than {min} judge{}): {}",
                         if format == Format::Markdown { "\n" } else { "" },
                         if min == 1 { "" } else { "s" },
-                        list.join(", ")
+                        render::escape(&list.join(", "))
                     )?;
                 }
             }

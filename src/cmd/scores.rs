@@ -171,7 +171,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
                 {
                     writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
                 }
-                writeln!(out, "{}", line(report))?;
+                writeln!(out, "{}", render::escape(&line(report)))?;
             }
         }
     }

@@ -148,7 +148,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                     ),
                     other => format!("{shown}: {} ({rows})", other.as_str()),
                 };
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}", render::escape(&line))?;
             }
             let from = match assignment {
                 Some(file) => format!("the applications {file} gives each judge"),
@@ -158,15 +158,15 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                 ),
             };
             let n = files.len();
-            writeln!(
-                out,
+            let summary = format!(
                 "{n} template{} for round `{round_id}` in {shown_dir}: {from}",
                 if n == 1 { "" } else { "s" }
-            )?;
+            );
+            writeln!(out, "{}", render::escape(&summary))?;
             if !ctx.quiet {
                 out.flush()?;
                 for note in &plan.notes {
-                    let _ = writeln!(std::io::stderr(), "note: {note}");
+                    let _ = writeln!(std::io::stderr(), "note: {}", render::escape(note));
                 }
             }
         }

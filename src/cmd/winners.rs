@@ -50,26 +50,26 @@ pub fn tie_advice(archive: &Archive, config: &Config, decision: &Decision) -> St
     let ids: Vec<String> = decision
         .tie_at_cutoff
         .iter()
-        .map(|&a| format!("\"{}\"", archive.applications[a].id))
+        .map(|&a| format!("\"{}\"", render::escape(&archive.applications[a].id)))
         .collect();
     let mut order: Vec<String> = config
         .scoring
         .jury_order
         .iter()
-        .map(|j| format!("\"{}\"", j.value))
+        .map(|j| format!("\"{}\"", render::escape(&j.value)))
         .collect();
     order.extend(ids.iter().cloned());
-    let provisional: Vec<&str> = decision
+    let provisional: Vec<std::borrow::Cow<'_, str>> = decision
         .winners
         .iter()
         .filter(|w| decision.tie_at_cutoff.contains(&w.application))
-        .map(|w| archive.applications[w.application].id.as_str())
+        .map(|w| render::escape(&archive.applications[w.application].id))
         .collect();
     format!(
         "{} is undecided: {} are tied at its cutoff (provisional winner{}: {}).\n\
          To settle it, record the jury's order of the tied applications in prize.toml, best first:\n\n    \
          [scoring]\n    jury_order = [{}]\n",
-        award.name,
+        render::escape(&award.name),
         ids.join(", "),
         if provisional.len() == 1 { "" } else { "s" },
         provisional.join(", "),
@@ -180,12 +180,12 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
             "{} {} — awards from {} ({})",
             config.name, config.edition, round.name, result.method
         );
-        writeln!(out, "{}\n", title.trim())?;
+        writeln!(out, "{}\n", render::escape(title.trim()))?;
         for (i, (name, table)) in sections.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "{name}")?;
+            writeln!(out, "{}", render::escape(name))?;
             table.human(out)?;
         }
         for d in decisions.iter().filter(|d| d.undecided()) {
@@ -197,8 +197,8 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
                 writeln!(
                     out,
                     "{} is undecided: {}; correct its picks in prize.toml",
-                    config.awards[d.award].name,
-                    problem.message()
+                    render::escape(&config.awards[d.award].name),
+                    render::escape(&problem.message())
                 )?;
             }
         }

@@ -1,5 +1,6 @@
 //! rustc-style diagnostics: `error[code]: message`, `--> file:line:col`, the source line with a
-//! caret under the span, then the help.
+//! caret under the span, then the help. Archive text (the message, the file's name, the source
+//! line, the help) is printed through [`super::escape`].
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -12,34 +13,41 @@ pub fn render(finding: &Finding, color: bool) -> String {
         Severity::Warning => Level::WARNING,
         Severity::Ineligible => Level::NOTE.with_name(Some("ineligible")),
     };
-    let title = level.primary_title(finding.message.as_str()).id(finding.code.as_ref());
-    let mut group = match &finding.excerpt {
-        Some(excerpt) => {
-            let mut span = excerpt.underline.clone();
+    let message = super::escape(&finding.message);
+    let code = super::escape(&finding.code);
+    let file = super::escape(&finding.file);
+    let title = level.primary_title(message.as_ref()).id(code.as_ref());
+    let excerpt = finding
+        .excerpt
+        .as_ref()
+        .map(|e| super::escape_excerpt(&e.text, &e.underline));
+    let mut group = match &excerpt {
+        Some((text, underline)) => {
+            let mut span = underline.clone();
             if span.is_empty() {
                 // An empty span (a missing value) still gets one caret.
-                span.end = excerpt
-                    .text
+                span.end = text
                     .get(span.start..)
                     .and_then(|rest| rest.chars().next())
                     .map_or(span.start, |c| span.start + c.len_utf8());
             }
             title.element(
-                Snippet::source(excerpt.text.as_str())
+                Snippet::source(text.as_str())
                     .line_start(finding.line)
-                    .path(finding.file.as_str())
+                    .path(file.as_ref())
                     .annotation(AnnotationKind::Primary.span(span)),
             )
         }
         None => title.element(
-            Origin::path(finding.file.as_str())
+            Origin::path(file.as_ref())
                 .line(finding.line)
                 .char_column(finding.column),
         ),
     };
     let mut report = Vec::new();
-    if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    let help = finding.help.as_deref().map(super::escape);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     report.push(group);
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };

@@ -1,4 +1,5 @@
-//! GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::MESSAGE`.
+//! GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::MESSAGE`, with
+//! archive text through [`super::escape`] first and then escaped as GitHub documents.
 
 use std::io::{self, Write};
 
@@ -25,11 +26,11 @@ pub fn findings<'a>(out: &mut dyn Write, findings: impl IntoIterator<Item = &'a 
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&f.file),
+            escape_property(&super::escape(&f.file)),
             f.line,
             f.column,
-            escape_property(&f.code),
-            escape_data(&f.message)
+            escape_property(&super::escape(&f.code)),
+            escape_data(&super::escape(&f.message))
         )?;
     }
     Ok(())

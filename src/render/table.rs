@@ -16,7 +16,7 @@ pub struct Table {
 /// One cell.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    /// Text (made formula-safe in CSV).
+    /// Text (made formula-safe in CSV, its control characters escaped elsewhere).
     Text(String),
     /// A whole number (right-aligned, written as a number in CSV).
     Count(usize),
@@ -67,10 +67,10 @@ impl Table {
         let mut t = comfy_table::Table::new();
         t.load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(self.headers.iter().map(Cell::new));
+            .set_header(self.headers.iter().map(|h| Cell::new(super::escape(h))));
         for row in &self.rows {
             t.add_row(row.iter().map(|v| match v {
-                Value::Text(s) => Cell::new(s),
+                Value::Text(s) => Cell::new(super::escape(s)),
                 Value::Count(n) => Cell::new(n).set_alignment(CellAlignment::Right),
                 Value::Score(x) => Cell::new(format!("{x:.2}")).set_alignment(CellAlignment::Right),
             }));
@@ -146,8 +146,9 @@ pub fn formula_safe(s: &str) -> String {
     }
 }
 
+/// Markdown's own escapes after [`super::escape`], so that a cell stays on its row.
 fn markdown_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
+    super::escape(s).replace('\\', "\\\\").replace('|', "\\|")
 }
 
 #[cfg(test)]

@@ -7,13 +7,18 @@
 //! row and one character per column, so that every position the reader works out is the cell's
 //! own row and column (both 1-based). Findings then name the cell (`D7`) in their message and
 //! carry no source excerpt, since a workbook has no source line to show.
+//!
+//! A workbook is small text packed tight, so its size on disk says little about the memory it
+//! takes: before anything is allocated for it, the zip's parts are held to [`MAX_XML_BYTES`]
+//! decompressed, and a worksheet's declared dimension and each of its cells to [`MAX_ROWS`] and
+//! [`MAX_COLUMNS`], and the cells its rows cover to [`MAX_CELLS`].
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::Cursor;
+use std::io::{self, Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, ExcelDateTime, Reader, SheetType, Sheets, open_workbook_from_rs};
+use calamine::{Data, Dimensions, ExcelDateTime, Reader, SheetType, Sheets, open_workbook_from_rs};
 
 use super::cells::{Cell, Record};
 use super::{ScoreSheet, read};
@@ -30,6 +35,19 @@ pub fn is_workbook(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(e)))
 }
+
+/// The most rows a worksheet may declare or fill: a score sheet has one row per application.
+pub const MAX_ROWS: u32 = 100_000;
+
+/// The most columns a worksheet may declare or fill: a score sheet has one per criterion and a few.
+pub const MAX_COLUMNS: u32 = 1_000;
+
+/// The most cells a worksheet's rows may cover, each row counted up to its last value (10,000
+/// applications of 50 columns, say): a sheet is read as a grid of that many cells at most.
+pub const MAX_CELLS: usize = 500_000;
+
+/// The most bytes a workbook's parts (its XML) may decompress to, all together.
+pub const MAX_XML_BYTES: u64 = 64 << 20;
 
 /// One worksheet's cells, as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,16 +75,21 @@ pub enum OpenError {
     NoWorksheet,
     /// The file is not a workbook of the kind its extension says, or is damaged.
     Unreadable(String),
+    /// The workbook is beyond one of the caps on its size; says which.
+    TooLarge(String),
 }
 
+/// The worksheets' names and calamine's reasons come from the file, so they are escaped.
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::render::escape;
         match self {
             OpenError::NoSuchSheet { name, sheets } => {
-                let names: Vec<String> = sheets.iter().map(|s| format!("`{s}`")).collect();
+                let names: Vec<String> = sheets.iter().map(|s| format!("`{}`", escape(s))).collect();
                 let close = crate::fields::suggest(name, sheets.iter().map(String::as_str))
-                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .map(|c| format!(" (did you mean `{}`?)", escape(c)))
                     .unwrap_or_default();
+                let name = escape(name);
                 write!(
                     f,
                     "no worksheet is named `{name}`{close}; the worksheets are {}",
@@ -74,7 +97,8 @@ impl fmt::Display for OpenError {
                 )
             }
             OpenError::NoWorksheet => f.write_str("the workbook has no worksheet"),
-            OpenError::Unreadable(reason) => write!(f, "not a readable workbook: {reason}"),
+            OpenError::Unreadable(reason) => write!(f, "not a readable workbook: {}", escape(reason)),
+            OpenError::TooLarge(reason) => write!(f, "refused: {reason}"),
         }
     }
 }
@@ -90,8 +114,15 @@ pub fn open(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Op
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let cursor = Cursor::new(bytes);
     let unreadable = |e: &dyn fmt::Display| OpenError::Unreadable(e.to_string());
+    if extension != "xls" {
+        // Every other kind is a zip; an xls is not compressed, so its size is its file's.
+        check_zip(&bytes)?;
+    }
+    if extension == "ods" {
+        check_ods(&bytes)?;
+    }
+    let cursor = Cursor::new(bytes);
     let mut book = match extension.as_str() {
         "xls" => Sheets::Xls(open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?),
         "xlsb" => Sheets::Xlsb(open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?),
@@ -123,24 +154,253 @@ pub fn open(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Op
             }
         }
     };
-    let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    if let Some((first_row, first_column)) = range.start() {
-        rows.resize(first_row as usize, Vec::new());
-        for row in range.rows() {
-            let mut cells = vec![String::new(); first_column as usize];
-            cells.extend(row.iter().map(text));
-            while cells.last().is_some_and(String::is_empty) {
-                cells.pop();
+    let cells = match &mut book {
+        Sheets::Xlsx(x) => {
+            let mut reader = x.worksheet_cells_reader(&name).map_err(|e| unreadable(&e))?;
+            check_dimensions(reader.dimensions())?;
+            let mut cells = Cells::default();
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                cells.push(cell.get_position(), &Data::from(cell.get_value().clone()))?;
             }
-            rows.push(cells);
+            cells
         }
-    }
+        Sheets::Xlsb(x) => {
+            let mut reader = x.worksheet_cells_reader(&name).map_err(|e| unreadable(&e))?;
+            check_dimensions(reader.dimensions())?;
+            let mut cells = Cells::default();
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                cells.push(cell.get_position(), &Data::from(cell.get_value().clone()))?;
+            }
+            cells
+        }
+        // calamine offers no cell-by-cell reader for these: an ods was measured above, before
+        // calamine built its ranges; an xls (not compressed, at most 65,536 × 256 cells) is
+        // held to the caps once read.
+        book => {
+            let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+            let (Some(start), Some(end)) = (range.start(), range.end()) else {
+                return Ok(Grid {
+                    sheet: name,
+                    sheets,
+                    rows: Vec::new(),
+                });
+            };
+            check_dimensions(Dimensions { start, end })?;
+            let mut cells = Cells::default();
+            for (r, row) in range.rows().enumerate() {
+                for (c, value) in row.iter().enumerate() {
+                    cells.push((start.0 + r as u32, start.1 + c as u32), value)?;
+                }
+            }
+            cells
+        }
+    };
+    let rows = cells.into_rows()?;
     Ok(Grid {
         sheet: name,
         sheets,
         rows,
     })
+}
+
+/// Refuses a zip whose parts decompress to more than [`MAX_XML_BYTES`]: first by the sizes its
+/// directory declares, then by counting the bytes while decompressing, since a declared size
+/// can lie. Nothing is kept of what is decompressed.
+fn check_zip(bytes: &[u8]) -> Result<(), OpenError> {
+    let unreadable = |e: &dyn fmt::Display| OpenError::Unreadable(e.to_string());
+    let too_large = || {
+        OpenError::TooLarge(format!(
+            "its parts decompress to more than {} MiB, more than a score sheet can hold",
+            MAX_XML_BYTES >> 20
+        ))
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut declared: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| unreadable(&e))?;
+        declared = declared.saturating_add(part.size());
+        if declared > MAX_XML_BYTES {
+            return Err(too_large());
+        }
+    }
+    let mut left = MAX_XML_BYTES;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let read = io::copy(&mut part.take(left + 1), &mut io::sink()).map_err(|e| unreadable(&e))?;
+        left = left.checked_sub(read).ok_or_else(too_large)?;
+    }
+    Ok(())
+}
+
+/// Refuses an ods whose worksheets calamine would build as ranges beyond the caps. calamine
+/// reads every worksheet when it opens the file, each as the dense box around its values, and
+/// `table:number-rows-repeated` and `table:number-columns-repeated` let a few bytes stand for
+/// millions of cells; so the boxes are measured here first, streaming `content.xml` tag by tag.
+fn check_ods(bytes: &[u8]) -> Result<(), OpenError> {
+    let unreadable = |e: &dyn fmt::Display| OpenError::Unreadable(e.to_string());
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let Ok(content) = zip.by_name("content.xml") else {
+        // calamine says what is missing.
+        return Ok(());
+    };
+    let mut reader = io::BufReader::new(content.take(MAX_XML_BYTES));
+    let mut tag = Vec::new();
+    let mut box_ = OdsBox::default();
+    loop {
+        let skipped = io::BufRead::skip_until(&mut reader, b'<').map_err(|e| unreadable(&e))?;
+        if skipped == 0 {
+            return Ok(());
+        }
+        tag.clear();
+        io::BufRead::read_until(&mut reader, b'>', &mut tag).map_err(|e| unreadable(&e))?;
+        let is = |name: &[u8]| {
+            tag.strip_prefix(name)
+                .is_some_and(|rest| matches!(rest.first(), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')))
+        };
+        if is(b"table:table") {
+            box_ = OdsBox::default();
+        } else if is(b"table:table-row") {
+            box_.row_repeats = repeats(&tag, b"table:number-rows-repeated");
+            box_.column = 0;
+        } else if is(b"/table:table-row") {
+            box_.row = box_.row.saturating_add(box_.row_repeats);
+        } else if is(b"table:table-cell") || is(b"table:covered-table-cell") {
+            let columns = repeats(&tag, b"table:number-columns-repeated");
+            // A cell with a value, or with content inside it, may be taken for one.
+            let empty = tag.ends_with(b"/>") && !contains(&tag, b"office:value-type=");
+            if !empty {
+                box_.take(box_.column, box_.column.saturating_add(columns - 1))?;
+            }
+            box_.column = box_.column.saturating_add(columns);
+        }
+    }
+}
+
+/// The box around the values of one ods worksheet so far, 0-based and inclusive.
+#[derive(Default)]
+struct OdsBox {
+    /// The row the current `table:table-row` starts at.
+    row: u64,
+    /// How many rows the current `table:table-row` stands for.
+    row_repeats: u64,
+    /// The column the next cell starts at.
+    column: u64,
+    /// (first row, last row, first column, last column) of the values.
+    values: Option<(u64, u64, u64, u64)>,
+}
+
+impl OdsBox {
+    /// Takes values in columns `first..=last` of the current row (and its repeats).
+    fn take(&mut self, first: u64, last: u64) -> Result<(), OpenError> {
+        let bottom = self.row.saturating_add(self.row_repeats.max(1) - 1);
+        let (top, _, left, right) = self.values.unwrap_or((self.row, bottom, first, last));
+        let values = (top.min(self.row), bottom, left.min(first), right.max(last));
+        self.values = Some(values);
+        if values.1 >= u64::from(MAX_ROWS) || values.3 >= u64::from(MAX_COLUMNS) {
+            let (row, column) = if values.1 >= u64::from(MAX_ROWS) {
+                (values.1, last)
+            } else {
+                (bottom, values.3)
+            };
+            return Err(OpenError::TooLarge(format!(
+                "cell {} is beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a score sheet may have",
+                cell_name(row as usize + 1, column as usize + 1)
+            )));
+        }
+        let area = (values.1 - values.0 + 1).saturating_mul(values.3 - values.2 + 1);
+        if area > MAX_CELLS as u64 {
+            return Err(cover_error());
+        }
+        Ok(())
+    }
+}
+
+/// The whole number of the attribute `name` in the tag `tag`, 1 when it is absent or no number
+/// (calamine refuses what is no number).
+fn repeats(tag: &[u8], name: &[u8]) -> u64 {
+    let Some(at) = tag
+        .windows(name.len() + 2)
+        .position(|w| w.starts_with(name) && w.ends_with(b"=\""))
+    else {
+        return 1;
+    };
+    let digits = tag[at + name.len() + 2..].iter().take_while(|b| b.is_ascii_digit());
+    let n = digits.fold(0u64, |n, &d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
+    n.max(1)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The A1 range of a dimension (`A1:XFD1048576`).
+fn range_name(d: &Dimensions) -> String {
+    let corner = |(row, column): (u32, u32)| cell_name(row as usize + 1, column as usize + 1);
+    format!("{}:{}", corner(d.start), corner(d.end))
+}
+
+/// Refuses a worksheet that declares more rows or columns than [`MAX_ROWS`] and [`MAX_COLUMNS`].
+fn check_dimensions(d: Dimensions) -> Result<(), OpenError> {
+    if d.end.0 < MAX_ROWS && d.end.1 < MAX_COLUMNS {
+        return Ok(());
+    }
+    Err(OpenError::TooLarge(format!(
+        "the worksheet declares the range {}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a score sheet \
+         may have",
+        range_name(&d)
+    )))
+}
+
+/// The cells of a worksheet with a value, as text, checked against the caps as they come.
+#[derive(Default)]
+struct Cells {
+    /// (row, column, text), both 0-based.
+    cells: Vec<(u32, u32, String)>,
+}
+
+impl Cells {
+    /// Takes the cell at `(row, column)`, 0-based; an empty one is left out.
+    fn push(&mut self, (row, column): (u32, u32), value: &Data) -> Result<(), OpenError> {
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(OpenError::TooLarge(format!(
+                "cell {} is beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a score sheet may have",
+                cell_name(row as usize + 1, column as usize + 1)
+            )));
+        }
+        let text = text(value);
+        if text.is_empty() {
+            return Ok(());
+        }
+        if self.cells.len() >= MAX_CELLS {
+            return Err(cover_error());
+        }
+        self.cells.push((row, column, text));
+        Ok(())
+    }
+
+    /// The rows from row 1, each with its cells from column A up to its last value.
+    fn into_rows(mut self) -> Result<Vec<Vec<String>>, OpenError> {
+        self.cells.sort_by_key(|&(row, column, _)| (row, column));
+        let height = self.cells.last().map_or(0, |&(row, _, _)| row as usize + 1);
+        let mut widths = vec![0usize; height];
+        for &(row, column, _) in &self.cells {
+            widths[row as usize] = widths[row as usize].max(column as usize + 1);
+        }
+        if widths.iter().sum::<usize>() > MAX_CELLS {
+            return Err(cover_error());
+        }
+        let mut rows: Vec<Vec<String>> = widths.iter().map(|&w| vec![String::new(); w]).collect();
+        for (row, column, text) in self.cells {
+            rows[row as usize][column as usize] = text;
+        }
+        Ok(rows)
+    }
+}
+
+fn cover_error() -> OpenError {
+    OpenError::TooLarge(format!(
+        "the worksheet's rows cover more than {MAX_CELLS} cells, more than a score sheet has"
+    ))
 }
 
 /// A cell's text, as the CSV reader would see it in a sheet.
@@ -431,6 +691,18 @@ mod tests {
         assert!(is_workbook(Path::new("dir/JA.ODS")));
         assert!(!is_workbook(Path::new("ja.csv")));
         assert!(!is_workbook(Path::new("xlsx")));
+    }
+
+    #[test]
+    fn worksheet_names_are_printed_escaped() {
+        let err = OpenError::NoSuchSheet {
+            name: "Scores".into(),
+            sheets: vec!["\u{1b}[31mScores".into()],
+        };
+        assert_eq!(
+            err.to_string(),
+            "no worksheet is named `Scores`; the worksheets are `\\u{1b}[31mScores`"
+        );
     }
 
     #[test]

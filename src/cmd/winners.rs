@@ -310,7 +310,11 @@ fn rows(
         if !d.tie_at_cutoff.is_empty() {
             notes.push(tie_advice(archive, config, d));
         }
-        notes.extend(d.pick_problems.iter().map(|p| format!("{}: {}\n", award.name, p.message())));
+        notes.extend(
+            d.pick_problems
+                .iter()
+                .map(|p| format!("{}: {}\n", render::escape(&award.name), render::escape(&p.message()))),
+        );
     }
     if csv {
         table.csv(out)?;

@@ -396,4 +396,3 @@ fn scores_removed(stored: &[SheetRow], new: &[SheetRow]) -> usize {
         .collect::<HashSet<&str>>()
         .len()
 }
-

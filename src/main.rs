@@ -8,7 +8,10 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.exit_code(),
         Err(error) if prize::cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // The message may name a path or a value from the archive: escape each line.
+            let text = format!("{error:#}");
+            let lines: Vec<_> = text.lines().map(prize::render::escape).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }

@@ -219,6 +219,23 @@ fn archive_discovery_errors_say_what_is_wrong() {
 }
 
 #[test]
+fn error_messages_print_control_characters_escaped() {
+    // A folder name is text from outside too: an escape sequence in it must not recolour the
+    // terminal when the error names it.
+    let place = tempfile::tempdir().unwrap();
+    let out = prize()
+        .current_dir(place.path())
+        .args(["-C", "red\u{1b}[31mfolder", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no such folder: red\\u{1b}[31mfolder\n"
+    );
+}
+
+#[test]
 fn man_page_refers_only_to_itself_and_has_exit_status_and_examples() {
     let out = prize().arg("man").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -291,7 +308,18 @@ fn every_command_treats_a_broken_archive_alike() {
     let archive = broken_config();
     // One application (eligible), and the one error of the broken criterion.
     let summary = "1 application: 1 eligible, 0 ineligible, 0 invalid; 1 error, 0 warnings";
-    let commands: [&[&str]; 8] = [
+    // A sheet to import: `scores import` needs the configuration as much as `rank` does.
+    fs::write(archive.path().join("sheet.csv"), "application\nAPP-1\n").unwrap();
+    let commands: [&[&str]; 9] = [
+        &[
+            "scores",
+            "import",
+            "sheet.csv",
+            "--round",
+            "first",
+            "--judge",
+            "j-silva",
+        ],
         &["rank"],
         &["winners"],
         &["explain", "APP-1"],

@@ -745,15 +745,31 @@ fn what_stops_the_command_is_exit_2_with_nothing_written() {
     );
     assert_eq!(code, 2);
     assert!(stderr.contains("does not support --format csv"), "{stderr}");
+    assert!(!dir.path().join("scores").exists());
+}
+
+#[test]
+fn a_broken_prize_toml_imports_nothing_and_exits_1_like_rank() {
     // A broken prize.toml (a criterion with max below min) would store sheets with the wrong
-    // columns: nothing is imported until it is fixed.
+    // columns: nothing is imported until it is fixed, and the archive's errors are exit 1 with
+    // the summary on stderr, as for every command that needs the archive.
+    let dir = archive();
     let config = dir.path().join("prize.toml");
     fs::write(&config, read(&config).replace("max = 10\n", "max = 0\n")).unwrap();
     let (code, _, stderr) = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
+    let last = stderr.lines().last().unwrap_or_default();
     assert_eq!(
-        stderr,
-        "error: prize.toml has 1 error(s); run `prize validate` and fix them before importing sheets\n"
+        last,
+        "error: prize.toml has errors, so no sheet is imported; run `prize validate` to see them"
+    );
+    assert!(
+        stderr
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("1 error, 0 warnings"),
+        "{stderr}"
     );
     assert!(!dir.path().join("scores").exists());
 }

@@ -17,6 +17,7 @@ use crate::sheet::decode::encoding_for_label;
 use crate::sheet::import::{self, Competing, Options, Report, Status, Target};
 use crate::sheet::load;
 use crate::sheet::spreadsheet::{self, Grid};
+use crate::validation::Validation;
 
 /// Arguments of `prize scores`.
 #[derive(Debug, clap::Args)]
@@ -100,17 +101,11 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         .transpose()
         .map_err(|e| anyhow!(e))?;
     let archive = ctx.load()?;
-    let Some(config) = &archive.config else {
-        bail!("prize.toml is not readable; run `prize validate` to see why");
+    let validation = Validation::of(&archive);
+    // A broken prize.toml means the same here as for every command that needs the archive.
+    let Some(config) = ctx.usable_config(out, &archive, &validation, "no sheet is imported")? else {
+        return Ok(Outcome::Failure);
     };
-    let config_errors = archive
-        .findings
-        .iter()
-        .filter(|f| f.file == crate::archive::CONFIG_FILE && f.severity == Severity::Error)
-        .count();
-    if config_errors > 0 {
-        bail!("prize.toml has {config_errors} error(s); run `prize validate` and fix them before importing sheets");
-    }
     let Some(roster) = &archive.roster else {
         bail!("the archive has no judges.toml, so no sheet can be imported");
     };

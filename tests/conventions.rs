@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{base_archive, prize, run};
+use common::{Output, base_archive, prize, run};
 
 /// The sample archive shipped with the repository.
 fn sample() -> std::path::PathBuf {
@@ -266,7 +266,7 @@ fn man_page_refers_only_to_itself_and_has_exit_status_and_examples() {
 #[test]
 fn validate_quiet_prints_only_findings() {
     let archive = base_archive();
-    let (code, stdout, stderr) = run(archive.path(), &["-q", "validate"]);
+    let Output { code, stdout, stderr } = run(archive.path(), &["-q", "validate"]);
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (0, "", ""),
@@ -274,7 +274,7 @@ fn validate_quiet_prints_only_findings() {
     );
 
     // The sample has one warning and no error: -q shows errors only, so nothing at all.
-    let (code, stdout, _) = run(&sample(), &["-q", "validate"]);
+    let Output { code, stdout, .. } = run(&sample(), &["-q", "validate"]);
     assert_eq!((code, stdout.as_str()), (0, ""));
 
     fs::write(
@@ -284,7 +284,7 @@ fn validate_quiet_prints_only_findings() {
             .replace("track = \"projects\"", "track = \"nowhere\""),
     )
     .unwrap();
-    let (code, stdout, stderr) = run(archive.path(), &["-q", "validate"]);
+    let Output { code, stdout, stderr } = run(archive.path(), &["-q", "validate"]);
     assert_eq!(code, 1);
     assert!(stdout.starts_with("error[unknown-track]"), "{stdout}");
     assert!(
@@ -330,15 +330,15 @@ fn every_command_treats_a_broken_archive_alike() {
         &["list"],
     ];
     for args in commands {
-        let (code, _, stderr) = run(archive.path(), args);
+        let Output { code, stderr, .. } = run(archive.path(), args);
         assert_eq!(code, 1, "{args:?}: {stderr}");
         let lines: Vec<&str> = stderr.lines().collect();
         assert_eq!(lines.len(), 2, "{args:?}: {stderr}");
         assert_eq!(lines[0], summary, "{args:?}");
         assert!(lines[1].contains("run `prize validate` to see"), "{args:?}: {stderr}");
     }
-    let (_, _, rank) = run(archive.path(), &["rank"]);
-    let (_, _, sheets) = run(archive.path(), &["sheets", "--round", "first"]);
+    let Output { stderr: rank, .. } = run(archive.path(), &["rank"]);
+    let Output { stderr: sheets, .. } = run(archive.path(), &["sheets", "--round", "first"]);
     assert_eq!(rank.lines().next(), sheets.lines().next());
     assert_eq!(
         sheets.lines().nth(1),
@@ -363,7 +363,7 @@ fn commands_that_write_exit_1_when_the_archive_has_errors() {
         &["sheets", "--round", "first"],
         &["assign", "--round", "first", "--per-application", "1"],
     ] {
-        let (code, _, stderr) = run(archive.path(), args);
+        let Output { code, stderr, .. } = run(archive.path(), args);
         assert_eq!(code, 1, "{args:?}: {stderr}");
         assert!(
             stderr.contains("run `prize validate` to see the errors"),
@@ -376,7 +376,7 @@ fn commands_that_write_exit_1_when_the_archive_has_errors() {
 
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         &sample(),
         &[
             "-q",

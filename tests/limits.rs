@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{run, validate_json};
+use common::{Output, run, validate_json};
 use serde_json::Value;
 
 /// A one-round prize whose criteria are `criteria` (TOML), with one award.
@@ -164,7 +164,7 @@ fn a_criterion_whose_range_overflows_is_config_invalid_and_nothing_is_ranked() {
         ]
     );
     for args in [&["rank", "--format", "json"][..], &["winners", "--format", "json"]] {
-        let (code, stdout, _) = run(dir.path(), args);
+        let Output { code, stdout, .. } = run(dir.path(), args);
         assert_eq!(code, 1, "{args:?}");
         assert!(!stdout.to_lowercase().contains("nan"), "{args:?}: {stdout}");
     }
@@ -187,7 +187,7 @@ fn absurd_weights_and_min_score_are_config_invalid_at_their_span() {
         findings_in(&report, "prize.toml"),
         [at("1e308\n\n"), at("1.5e308"), at("1e300")]
     );
-    let (code, stdout, _) = run(dir.path(), &["winners", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["winners", "--format", "json"]);
     assert_eq!(code, 1);
     assert!(!stdout.to_lowercase().contains("nan"), "{stdout}");
 }
@@ -219,7 +219,7 @@ fn a_score_beyond_the_largest_double_is_reported_not_taken_for_infinity() {
         findings_in(&report, "scores/first/ja.csv"),
         [finding("score-not-number", 2, 4)]
     );
-    let (_, stdout, _) = run(dir.path(), &["rank", "--format", "json"]);
+    let Output { stdout, .. } = run(dir.path(), &["rank", "--format", "json"]);
     assert!(!stdout.contains("inf") && !stdout.contains("null"), "{stdout}");
 }
 
@@ -293,7 +293,7 @@ fn two_files_with_one_id_name_each_other() {
 fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
     let dir = archive(&prize_toml(IMPACT, ""));
     for k in ["4", "18446744073709551615"] {
-        let (code, stdout, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", k]);
+        let Output { code, stdout, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", k]);
         assert_eq!(code, 1, "{k}: {stdout}");
         assert_eq!(
             stdout,
@@ -305,7 +305,7 @@ fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
     }
     assert!(!dir.path().join("assignments").exists());
     // The JSON report lists every application as short, each with its 3 free judges.
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "assign",
@@ -420,7 +420,7 @@ fn control_characters_from_the_archive_are_printed_escaped() {
         for format in *formats {
             let mut args = command.to_vec();
             args.extend(["--format", format]);
-            let (code, stdout, stderr) = run(dir.path(), &args);
+            let Output { code, stdout, stderr } = run(dir.path(), &args);
             assert!(code == 0 || code == 1, "{args:?}: {code}\n{stderr}");
             assert_eq!(raw_controls(&stdout), [], "{args:?}:\n{stdout}");
             assert_eq!(raw_controls(&stderr), [], "{args:?}:\n{stderr}");
@@ -428,12 +428,12 @@ fn control_characters_from_the_archive_are_printed_escaped() {
         }
     }
     // Every kind of control character is shown the way Rust writes it.
-    let (_, stdout, _) = run(dir.path(), &["explain", "P1"]);
+    let Output { stdout, .. } = run(dir.path(), &["explain", "P1"]);
     assert!(
         stdout.starts_with("P1 — Safe \\u{1b}[31mRoutes\\u{7}\\u{9b}\\u{7f}\n"),
         "{stdout}"
     );
-    let (_, stdout, _) = run(dir.path(), &["validate"]);
+    let Output { stdout, .. } = run(dir.path(), &["validate"]);
     for c in CONTROLS {
         assert!(stdout.contains(&c.escape_unicode().to_string()), "{c:?}: {stdout}");
     }
@@ -442,7 +442,7 @@ fn control_characters_from_the_archive_are_printed_escaped() {
 #[test]
 fn csv_output_keeps_the_text_as_it_is() {
     let dir = archive_with_controls();
-    let (code, stdout, _) = run(dir.path(), &["list", "--format", "csv"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["list", "--format", "csv"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("Safe \u{1b}[31mRoutes\u{7}\u{9b}\u{7f}"), "{stdout}");
 }
@@ -493,7 +493,7 @@ const HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>applicatio
 fn import_workbook(dir: &Path, bytes: &[u8]) -> (i32, String) {
     let file = dir.join("ja.xlsx");
     fs::write(&file, bytes).unwrap();
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         dir,
         &[
             "scores",
@@ -614,7 +614,7 @@ fn ods_number(n: &str, attributes: &str) -> String {
 fn import_ods(dir: &Path, bytes: &[u8]) -> (i32, String) {
     let file = dir.join("ja.ods");
     fs::write(&file, bytes).unwrap();
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         dir,
         &[
             "scores",

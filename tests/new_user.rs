@@ -11,7 +11,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::run;
+use common::{Output, run};
 use serde_json::Value;
 
 const PRIZE: &str = r#"
@@ -199,7 +199,7 @@ applicant_types = ["corporation"]
 #[test]
 fn winners_csv_is_rows_only_with_numbers_and_a_tied_column() {
     let dir = tied_gold();
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "csv"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "csv"]);
     assert_eq!(
         code, 1,
         "a tie at Gold's cutoff is undecided: exit 1 as before\n{stderr}"
@@ -235,7 +235,7 @@ fn winners_csv_is_rows_only_with_numbers_and_a_tied_column() {
 #[test]
 fn winners_markdown_is_one_table_and_advice_goes_to_stderr() {
     let dir = tied_gold();
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "markdown"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "markdown"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "header, rule, one winner:\n{stdout}");
@@ -263,7 +263,7 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
         "jc.csv",
         "application,impact,comment\nA1,5,\nX1,5,\nA2,,\n",
     );
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         dir.path(),
         &[
             "scores",
@@ -285,7 +285,7 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
     ];
     assert_eq!(codes_and_lines(&report[0]["findings"]), expected);
     // The same warnings, at the same lines, as validate gives for the stored sheet.
-    let (_, validate, _) = run(dir.path(), &["validate", "--format", "json"]);
+    let Output { stdout: validate, .. } = run(dir.path(), &["validate", "--format", "json"]);
     let all = json(&validate);
     let stored: Vec<Value> = all["findings"]
         .as_array()
@@ -302,7 +302,9 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
         "jc.csv",
         "application,impact,comment\nA1,6,\nX1,5,\nA2,,\n",
     );
-    let (code, human, _) = run(
+    let Output {
+        code, stdout: human, ..
+    } = run(
         dir.path(),
         &[
             "scores",
@@ -325,7 +327,7 @@ fn import_into_a_later_round_warns_about_applications_that_did_not_advance() {
     let mail = tempfile::tempdir().unwrap();
     // Only A1 advanced to `final` (see two_rounds): A2's score is not counted there.
     let sheet = attachment(mail.path(), "jb.csv", "application,impact,comment\nA1,7,\nA2,9,\n");
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "scores",
@@ -360,7 +362,7 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
     let before = fs::read(dir.path().join("scores/first/ja.csv")).unwrap();
     // ja's stored sheet scores A1, A2 and A3: a template with every cell blank removes all 3.
     let blank = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,,\nA2,,\nA3,,\n");
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &["scores", "import", "--round", "first", blank.to_str().unwrap()],
     );
@@ -369,7 +371,7 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
     assert!(stdout.contains("refused"), "{stdout}");
     assert_eq!(fs::read(dir.path().join("scores/first/ja.csv")).unwrap(), before);
 
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "scores",
@@ -387,7 +389,7 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
     // With --replace it is stored, and still says what it removed. Dropping A3's row and
     // blanking A2 removes 2 scores; A1 keeps its 10.
     let fewer = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,10,\nA2,,\n");
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "scores",
@@ -416,7 +418,7 @@ fn progress_says_when_nothing_competes_yet() {
         ("judges.toml", JUDGES.to_string()),
         ("applications/X1.toml", application("X1", REJECTED)),
     ]);
-    let (code, stdout, _) = run(dir.path(), &["progress", "--round", "first"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "first"]);
     assert_eq!(code, 0);
     assert!(
         stdout.contains("nothing competes in round `first` yet: no application is eligible"),
@@ -425,14 +427,14 @@ fn progress_says_when_nothing_competes_yet() {
     assert!(!stdout.contains("every competing application"), "{stdout}");
     assert!(!stdout.contains('┌'), "no empty table:\n{stdout}");
 
-    let (code, stdout, _) = run(dir.path(), &["progress", "--round", "final"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "final"]);
     assert_eq!(code, 0);
     assert!(
         stdout.contains("nothing competes in round `final` yet: no application has advanced from round `first`"),
         "{stdout}"
     );
 
-    let (_, stdout, _) = run(dir.path(), &["progress", "--round", "first", "--format", "json"]);
+    let Output { stdout, .. } = run(dir.path(), &["progress", "--round", "first", "--format", "json"]);
     assert_eq!(json(&stdout)["competing"], 0);
 }
 
@@ -458,7 +460,7 @@ fn a_broken_criterion_is_one_finding_not_one_per_sheet() {
         )
         .unwrap();
     }
-    let (code, stdout, _) = run(dir.path(), &["validate", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["validate", "--format", "json"]);
     assert_eq!(code, 1);
     let report = json(&stdout);
     let found: Vec<(String, String)> = report["findings"]
@@ -552,9 +554,13 @@ fn explain_code_knows_every_code_in_the_source() {
             println!("note: `{soon}` is not defined yet; skipped until it is");
         }
     }
-    let (_, listing, _) = run(Path::new("."), &["explain-code"]);
+    let Output { stdout: listing, .. } = run(Path::new("."), &["explain-code"]);
     for code in &codes {
-        let (status, text, stderr) = run(Path::new("."), &["explain-code", code]);
+        let Output {
+            code: status,
+            stdout: text,
+            stderr,
+        } = run(Path::new("."), &["explain-code", code]);
         assert_eq!(status, 0, "`prize explain-code {code}`: {stderr}");
         assert!(text.starts_with(&format!("{code} (")), "{text}");
         assert!(text.lines().count() > 3, "a real explanation for `{code}`:\n{text}");
@@ -573,7 +579,7 @@ fn stats_shows_the_scoring_coverage_of_each_round() {
     // By hand (see two_rounds): `first`: 3 compete (X1 is rejected), A1 and A2 have the 2
     // totals min_judges asks for, 5 totals count (3 from ja, 2 from jb), 2 judges scored.
     // `final`: A1 alone competes, with 1 total from 1 judge: none has 2.
-    let (code, stdout, _) = run(dir.path(), &["stats", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["stats", "--format", "json"]);
     assert_eq!(code, 0);
     let coverage = &json(&stdout)["coverage"];
     let rows: Vec<(String, u64, u64, u64, u64)> = coverage
@@ -596,15 +602,15 @@ fn stats_shows_the_scoring_coverage_of_each_round() {
         vec![("first".to_string(), 3, 2, 5, 2), ("final".to_string(), 1, 0, 1, 1)]
     );
 
-    let (_, human, _) = run(dir.path(), &["stats"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["stats"]);
     assert!(human.contains("Scoring coverage (min_judges = 2)"), "{human}");
-    let (_, csv, _) = run(dir.path(), &["stats", "--format", "csv"]);
+    let Output { stdout: csv, .. } = run(dir.path(), &["stats", "--format", "csv"]);
     assert!(
         csv.contains(
             "round,name,competing,with_min_judges,totals,judges\nfirst,First round,3,2,5,2\nfinal,Final,1,0,1,1\n"
         ),
         "{csv}"
     );
-    let (_, md, _) = run(dir.path(), &["stats", "--format", "markdown"]);
+    let Output { stdout: md, .. } = run(dir.path(), &["stats", "--format", "markdown"]);
     assert!(md.contains("| first | First round | 3 | 2 | 5 | 2 |"), "{md}");
 }

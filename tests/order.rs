@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use common::run;
+use common::{Output, run};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -172,7 +172,7 @@ fn outputs(dir: &Path, edition: &Edition, orders: Option<&Orders>) -> Vec<(Strin
             &["rank", "--format", "csv"],
             &["winners", "--format", "json"],
         ] {
-            let (code, stdout, _) = run(dir, args);
+            let Output { code, stdout, .. } = run(dir, args);
             out.push((format!("{method}: {}", args.join(" ")), code, stdout));
         }
     }
@@ -280,7 +280,7 @@ fn a_score_of_fifty_in_its_last_bits_reaches_min_score_fifty() {
     };
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), &edition, "mean", None);
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "json"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "json"]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
     let w: Value = serde_json::from_str(&stdout).unwrap();
     let gold = &w["awards"][0];

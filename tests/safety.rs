@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command as Process;
 use std::time::Duration;
 
-use common::{base_archive, finding_keys, prize, run, validate_json};
+use common::{Output, base_archive, finding_keys, prize, run, validate_json};
 use serde_json::Value;
 
 /// A clean sheet of j-silva for APP-1.
@@ -72,7 +72,7 @@ fn store_sheet(dir: &Path, name: &str, text: &str) {
 
 /// The number of judges behind APP-1's score in the first round.
 fn judges_of_app_1(dir: &Path) -> u64 {
-    let (code, stdout, stderr) = run(dir, &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, stderr } = run(dir, &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     let rank: Value = serde_json::from_str(&stdout).unwrap();
     rank["groups"][0]["ranking"][0]["judges"].as_u64().unwrap()
@@ -251,7 +251,7 @@ fn an_upper_case_extension_alone_is_not_read_either() {
     assert_eq!(code, 0);
     let help = report["findings"][0]["help"].as_str().unwrap();
     assert!(help.contains("j-silva.csv"), "{help}");
-    let (code, stdout, _) = run(archive.path(), &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, .. } = run(archive.path(), &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0);
     let rank: Value = serde_json::from_str(&stdout).unwrap();
     assert!(rank["groups"][0]["ranking"].as_array().unwrap().is_empty(), "{rank:#}");
@@ -345,7 +345,7 @@ fn scores_import_refuses_broken_csv_and_writes_nothing() {
         let archive = base_archive();
         let sent = archive.path().join("sent.csv");
         fs::write(&sent, text).unwrap();
-        let (code, stdout, stderr) = run(
+        let Output { code, stdout, stderr } = run(
             archive.path(),
             &[
                 "scores",
@@ -377,7 +377,7 @@ fn sheets_refuses_a_symlinked_sheets_folder_or_round_folder() {
         let path = archive.path().join(link);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         symlink(outside.path(), &path).unwrap();
-        let (code, stdout, stderr) = run(archive.path(), &["sheets", "--round", "first"]);
+        let Output { code, stdout, stderr } = run(archive.path(), &["sheets", "--round", "first"]);
         assert_eq!(code, 2, "{link}: {stdout}{stderr}");
         assert!(stderr.contains(link) && stderr.contains("symbolic link"), "{stderr}");
         assert!(
@@ -393,7 +393,7 @@ fn a_symlinked_out_folder_named_by_the_user_is_followed() {
     let outside = tempfile::tempdir().unwrap();
     let link = archive.path().join("to-judges");
     symlink(outside.path(), &link).unwrap();
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         archive.path(),
         &["sheets", "--round", "first", "--out", link.to_str().unwrap()],
     );
@@ -412,7 +412,7 @@ fn scores_import_refuses_a_symlinked_scores_or_round_folder() {
         symlink(outside.path(), &path).unwrap();
         let sent = archive.path().join("j-silva.csv");
         fs::write(&sent, SHEET).unwrap();
-        let (code, stdout, stderr) = run(
+        let Output { code, stdout, stderr } = run(
             archive.path(),
             &["scores", "import", sent.to_str().unwrap(), "--round", "first"],
         );
@@ -430,7 +430,7 @@ fn assign_refuses_a_symlinked_assignments_folder() {
     let archive = base_archive();
     let outside = tempfile::tempdir().unwrap();
     symlink(outside.path(), archive.path().join("assignments")).unwrap();
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         archive.path(),
         &["assign", "--round", "first", "--per-application", "1"],
     );
@@ -450,13 +450,13 @@ fn the_next_write_removes_leftover_temporary_files() {
     store_sheet(root, ".notes", "kept: not ours\n");
     let sent = root.join("j-silva.csv");
     fs::write(&sent, SHEET).unwrap();
-    let (code, stdout, stderr) = run(root, &["scores", "import", sent.to_str().unwrap(), "--round", "first"]);
+    let Output { code, stdout, stderr } = run(root, &["scores", "import", sent.to_str().unwrap(), "--round", "first"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(entries(&root.join("scores/first")), vec![".notes", "j-silva.csv"]);
 
     fs::create_dir_all(root.join("sheets/first")).unwrap();
     fs::write(root.join("sheets/first/.prize-tmp-old"), "half a template").unwrap();
-    let (code, _, stderr) = run(root, &["sheets", "--round", "first"]);
+    let Output { code, stderr, .. } = run(root, &["sheets", "--round", "first"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(entries(&root.join("sheets/first")), vec!["j-kim.csv", "j-silva.csv"]);
 }

@@ -9,9 +9,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{Output, run};
+use common::{Application, Archive, Output, attachment, json, run};
 use serde_json::Value;
 
 const PRIZE: &str = r#"
@@ -75,77 +75,31 @@ country = "CO"
 
 /// An application of the `projects` track by a city; `screening` is appended as written.
 fn application(id: &str, screening: &str) -> String {
-    format!(
-        r#"id = "{id}"
-title = "Project {id}"
-track = "projects"
-sector = "mobility"
-submitted = 2026-05-20T14:03:00+09:00
-
-[applicant]
-type = "city"
-name = "Applicant {id}"
-country = "KR"
-email = "a@{id}.example.org"
-
-[project]
-summary = "A project."
-status = "operational"
-started = 2023-04-01
-{screening}
-"#
-    )
+    Application::new(id)
+        .name(&format!("Applicant {id}"))
+        .email(&format!("a@{id}.example.org"))
+        .beneficiaries(None)
+        .extra(&format!("{screening}\n"))
+        .toml()
 }
 
 const REJECTED: &str = "\n[screening]\ndecision = \"reject\"\nreason = \"out of scope\"\n";
 
-/// A temporary archive with these files (paths relative to its root).
-fn archive(files: &[(&str, String)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-/// A file outside the archive, as a judge's e-mail attachment.
-fn attachment(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
-
 /// A1, A2, A3 compete in `first`; X1 is rejected at screening. `ja` scored A1 10, A2 5, A3 10;
 /// `jb` scored A1 10, A2 5. Means: A1 100 (2 judges), A2 50 (2 judges), A3 unranked (1 judge
 /// of the 2 needed), so A1 alone advances to `final`, where `ja` gave it an 8.
-fn two_rounds() -> tempfile::TempDir {
-    archive(&[
-        ("prize.toml", format!("{PRIZE}{ROUNDS}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/A1.toml", application("A1", "")),
-        ("applications/A2.toml", application("A2", "")),
-        ("applications/A3.toml", application("A3", "")),
-        ("applications/X1.toml", application("X1", REJECTED)),
-        (
-            "scores/first/ja.csv",
-            "application,impact,comment\nA1,10,\nA2,5,\nA3,10,\n".to_string(),
-        ),
-        (
-            "scores/first/jb.csv",
-            "application,impact,comment\nA1,10,\nA2,5,\n".to_string(),
-        ),
-        ("scores/final/ja.csv", "application,impact,comment\nA1,8,\n".to_string()),
-        (
-            "assignments/first.csv",
-            "application,judge\nA1,ja\nA1,jb\nA2,ja\nA2,jb\nA3,ja\n".to_string(),
-        ),
-    ])
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+fn two_rounds() -> Archive {
+    Archive::new()
+        .config(&format!("{PRIZE}{ROUNDS}"))
+        .judges(JUDGES)
+        .application("A1.toml", &application("A1", ""))
+        .application("A2.toml", &application("A2", ""))
+        .application("A3.toml", &application("A3", ""))
+        .application("X1.toml", &application("X1", REJECTED))
+        .sheet("first", "ja", "application,impact,comment\nA1,10,\nA2,5,\nA3,10,\n")
+        .sheet("first", "jb", "application,impact,comment\nA1,10,\nA2,5,\n")
+        .sheet("final", "ja", "application,impact,comment\nA1,8,\n")
+        .assignment("first", "application,judge\nA1,ja\nA1,jb\nA2,ja\nA2,jb\nA3,ja\n")
 }
 
 /// (code, line) of every finding of a JSON list of findings, sorted.
@@ -165,7 +119,7 @@ fn codes_and_lines(findings: &Value) -> Vec<(String, u64)> {
 /// One round. `ja` and `jb` both gave A1 and A2 a 10 (mean 100, tied) and A3 a 5 (mean 50).
 /// Gold (count 1) is tied at its cutoff: A1 and A2, A1 the provisional winner by id. The
 /// Corporate Prize is for corporations only, and every applicant is a city: 1 place unfilled.
-fn tied_gold() -> tempfile::TempDir {
+fn tied_gold() -> Archive {
     let awards = r#"
 [[rounds]]
 id = "final"
@@ -184,16 +138,15 @@ track = "projects"
 count = 1
 applicant_types = ["corporation"]
 "#;
-    let sheet = "application,impact,comment\nA1,10,\nA2,10,\nA3,5,\n".to_string();
-    archive(&[
-        ("prize.toml", format!("{PRIZE}{awards}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/A1.toml", application("A1", "")),
-        ("applications/A2.toml", application("A2", "")),
-        ("applications/A3.toml", application("A3", "")),
-        ("scores/final/ja.csv", sheet.clone()),
-        ("scores/final/jb.csv", sheet),
-    ])
+    let sheet = "application,impact,comment\nA1,10,\nA2,10,\nA3,5,\n";
+    Archive::new()
+        .config(&format!("{PRIZE}{awards}"))
+        .judges(JUDGES)
+        .application("A1.toml", &application("A1", ""))
+        .application("A2.toml", &application("A2", ""))
+        .application("A3.toml", &application("A3", ""))
+        .sheet("final", "ja", sheet)
+        .sheet("final", "jb", sheet)
 }
 
 #[test]
@@ -413,11 +366,10 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
 fn progress_says_when_nothing_competes_yet() {
     // Only X1, rejected at screening: nothing competes in `first`, and no sheet exists, so
     // nothing has advanced to `final` either.
-    let dir = archive(&[
-        ("prize.toml", format!("{PRIZE}{ROUNDS}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/X1.toml", application("X1", REJECTED)),
-    ]);
+    let dir = Archive::new()
+        .config(&format!("{PRIZE}{ROUNDS}"))
+        .judges(JUDGES)
+        .application("X1.toml", &application("X1", REJECTED));
     let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "first"]);
     assert_eq!(code, 0);
     assert!(
@@ -448,17 +400,13 @@ fn a_broken_criterion_is_one_finding_not_one_per_sheet() {
     let prize = PRIZE.replace("min_judges = 2", "min_judges = 2\ntie_break = [\"criterion:design\"]");
     let broken =
         format!("{prize}\n[[criteria]]\nid = \"design\"\nname = \"Design\"\nweight = 1\nmin = 10\nmax = 5\n{ROUNDS}");
-    fs::write(dir.path().join("prize.toml"), broken).unwrap();
-    for (sheet, rows) in [
-        ("scores/first/ja.csv", "A1,10,10,\nA2,5,10,\n"),
-        ("scores/first/jb.csv", "A1,10,10,\n"),
-        ("scores/final/ja.csv", "A1,8,10,\n"),
+    let mut dir = dir.config(&broken);
+    for (round, judge, rows) in [
+        ("first", "ja", "A1,10,10,\nA2,5,10,\n"),
+        ("first", "jb", "A1,10,10,\n"),
+        ("final", "ja", "A1,8,10,\n"),
     ] {
-        fs::write(
-            dir.path().join(sheet),
-            format!("application,impact,design,comment\n{rows}"),
-        )
-        .unwrap();
+        dir = dir.sheet(round, judge, &format!("application,impact,design,comment\n{rows}"));
     }
     let Output { code, stdout, .. } = run(dir.path(), &["validate", "--format", "json"]);
     assert_eq!(code, 1);

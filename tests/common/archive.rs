@@ -173,12 +173,13 @@ pub fn base_application(id: &str) -> String {
     lines.join("\n") + "\n"
 }
 
-/// An eligible application of the `projects` track in `mobility`, submitted on 2026-05-20, by
-/// a city, written in one layout (16 lines with beneficiaries) from a few fields.
+/// An eligible application in `mobility`, submitted on 2026-05-20, by a city, written in one
+/// layout (16 lines with beneficiaries) from a few fields.
 #[derive(Clone, Debug)]
 pub struct Application {
     pub id: String,
     pub title: String,
+    pub track: String,
     pub name: String,
     pub country: String,
     pub email: String,
@@ -190,12 +191,13 @@ pub struct Application {
 }
 
 impl Application {
-    /// `Project <id>` by `City <id>` in KR, `a@example.org`, summary `A project.`, for
+    /// `Project <id>` of the `projects` track by `City <id>` in KR, `a@example.org`, summary `A project.`, for
     /// `["residents"]`.
     pub fn new(id: &str) -> Self {
         Application {
             id: id.to_string(),
             title: format!("Project {id}"),
+            track: "projects".to_string(),
             name: format!("City {id}"),
             country: "KR".to_string(),
             email: "a@example.org".to_string(),
@@ -207,6 +209,11 @@ impl Application {
 
     pub fn title(mut self, title: &str) -> Self {
         self.title = title.to_string();
+        self
+    }
+
+    pub fn track(mut self, track: &str) -> Self {
+        self.track = track.to_string();
         self
     }
 
@@ -247,6 +254,7 @@ impl Application {
         let Application {
             id,
             title,
+            track,
             name,
             country,
             email,
@@ -255,7 +263,7 @@ impl Application {
             extra,
         } = self;
         let mut text = format!(
-            "id = \"{id}\"\ntitle = \"{title}\"\ntrack = \"projects\"\nsector = \"mobility\"\n\
+            "id = \"{id}\"\ntitle = \"{title}\"\ntrack = \"{track}\"\nsector = \"mobility\"\n\
              submitted = 2026-05-20T14:03:00+09:00\n\n[applicant]\ntype = \"city\"\nname = \"{name}\"\n\
              country = \"{country}\"\nemail = \"{email}\"\n\n[project]\nsummary = \"{summary}\"\n\
              status = \"operational\"\nstarted = 2023-04-01\n"

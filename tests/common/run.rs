@@ -40,6 +40,11 @@ impl Output {
     }
 }
 
+/// `text` parsed as JSON; a test fails with the text when it is not.
+pub fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
 /// Runs `prize -C dir ARGS`, after which it checks that the program did not panic.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
     let mut cmd = prize();

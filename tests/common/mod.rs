@@ -9,7 +9,7 @@ mod run;
 use std::path::{Path, PathBuf};
 
 pub use archive::{Application, Archive, BASE_APPLICATION, attachment, base_application, names, read, write};
-pub use run::{Output, json, prize, run, run_cmd, run_within, validate_json};
+pub use run::{Output, assert_no_panic, json, prize, run, run_args, run_cmd, run_within, validate_json};
 use serde_json::Value;
 
 /// The folder of the test fixtures.
@@ -86,11 +86,4 @@ pub fn at(code: &str, line: u64, column: u64) -> (String, u64, u64) {
 /// Strings as owned strings.
 pub fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
-}
-
-/// A temporary archive holding the base fixture (until every test uses [`Archive::base`]).
-pub fn base_archive() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("base"), dir.path());
-    dir
 }

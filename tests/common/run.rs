@@ -52,6 +52,13 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
     run_cmd(cmd)
 }
 
+/// Runs `prize ARGS` in the current folder, with no archive named.
+pub fn run_args(args: &[&str]) -> Output {
+    let mut cmd = prize();
+    cmd.args(args);
+    run_cmd(cmd)
+}
+
 /// Runs a prepared `prize` command (killed after a minute unless it set its own timeout),
 /// after which it checks that the program did not panic.
 pub fn run_cmd(mut cmd: Command) -> Output {
@@ -71,9 +78,14 @@ pub fn run_within(mut cmd: Command, limit: Duration) -> Output {
     finish(out)
 }
 
+/// Fails the test when the program panicked.
+pub fn assert_no_panic(stderr: &str) {
+    assert!(!stderr.contains("panicked"), "the program panicked:\n{stderr}");
+}
+
 fn finish(out: std::process::Output) -> Output {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "the program panicked:\n{stderr}");
+    assert_no_panic(&stderr);
     let stdout =
         String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8 ({e})\nstderr: {stderr}"));
     Output {

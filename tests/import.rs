@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use common::{
-    Archive, Output, at, base_application, finding_keys, fixtures, names, positions, prize, read, run, run_cmd,
-    validate_json, write,
+    Archive, Output, at, base_application, finding_keys, fixtures, names, positions, prize, read, run_cmd,
+    scores_import, validate_json, write,
 };
 use serde_json::Value;
 
@@ -38,15 +38,9 @@ fn attachment(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// `prize -C dir scores import ARGS... FILES...`.
-fn import(dir: &Path, args: &[&str], files: &[&Path]) -> Output {
-    let files: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
-    run(dir, &[&["scores", "import"], args, &files].concat())
-}
-
 /// The same with `--format json`: exit code and the report array.
 fn import_json(dir: &Path, args: &[&str], files: &[&Path]) -> (i32, Vec<Value>) {
-    let (code, json) = import(dir, &[&["--format", "json"], args].concat(), files).code_json();
+    let (code, json) = scores_import(dir, &[&["--format", "json"], args].concat(), files).code_json();
     (code, json.as_array().unwrap().clone())
 }
 
@@ -66,7 +60,7 @@ const PLAIN_CANONICAL: &str = "application,impact,design,comment\n\
 #[test]
 fn utf8_sheet_is_stored_in_canonical_form_and_validates() {
     let dir = archive();
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(code, 0);
     assert_eq!(stdout, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n");
     assert_eq!(read(&stored(dir.path(), "first", "j-silva")), PLAIN_CANONICAL);
@@ -77,7 +71,7 @@ fn utf8_sheet_is_stored_in_canonical_form_and_validates() {
     let copy = tempfile::tempdir().unwrap();
     let again = copy.path().join("j-silva.csv");
     fs::copy(stored(dir.path(), "first", "j-silva"), &again).unwrap();
-    let Output { code, stdout, .. } = import(dir.path(), &["--round", "first"], &[&again]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&again]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")
@@ -90,7 +84,7 @@ fn utf8_with_a_byte_order_mark() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(fs::read(sheet("plain.csv")).unwrap());
     let (_tmp, file) = attachment("scores.csv", &bytes);
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n")
@@ -117,7 +111,7 @@ fn utf16_little_and_big_endian_tab_delimited() {
     for big_endian in [false, true] {
         let dir = archive();
         let (_tmp, file) = attachment("j-silva.txt", &utf16(text, big_endian));
-        let Output { code, stdout, stderr } = import(dir.path(), &["--round", "first"], &[&file]);
+        let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&file]);
         assert_eq!(code, 0, "{stdout}{stderr}");
         assert_eq!(stdout, "scores/first/j-silva.csv: imported 2 rows (1 scored)\n");
         assert_eq!(
@@ -142,7 +136,8 @@ fn euc_kr_needs_its_label() {
     assert!(finding["message"].as_str().unwrap().contains("line 2"), "{finding}");
     assert!(finding["help"].as_str().unwrap().contains("--encoding"), "{finding}");
     assert!(!dir.path().join("scores").exists(), "nothing written");
-    let Output { code, stdout, .. } = import(dir.path(), &["--round", "first", "--encoding", "euc-kr"], &[&file]);
+    let Output { code, stdout, .. } =
+        scores_import(dir.path(), &["--round", "first", "--encoding", "euc-kr"], &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 1 row (1 scored)\n")
@@ -160,7 +155,7 @@ fn windows_1252_by_label() {
         "j-silva.csv",
         b"application,impact,design,comment\nAPP-1,9,8,\"tr\xE8s bien, caf\xE9\"\n",
     );
-    let Output { code, .. } = import(
+    let Output { code, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--encoding", "windows-1252"],
         &[&file],
@@ -171,7 +166,8 @@ fn windows_1252_by_label() {
         "application,impact,design,comment\nAPP-1,9,8,\"très bien, café\"\n"
     );
     // An unknown label is a usage error.
-    let Output { code, stderr, .. } = import(dir.path(), &["--round", "first", "--encoding", "latin-9000"], &[&file]);
+    let Output { code, stderr, .. } =
+        scores_import(dir.path(), &["--round", "first", "--encoding", "latin-9000"], &[&file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown encoding `latin-9000`"), "{stderr}");
 }
@@ -183,7 +179,7 @@ fn invalid_bytes_name_the_line_and_suggest_encoding() {
         "j-silva.csv",
         b"application,impact,design,comment\nAPP-1,9,8,\nAPP-2,7,7,Bogot\xE1\n",
     );
-    let Output { code, stdout, .. } = import(dir.path(), &["--round", "first"], &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&file]);
     assert_eq!(code, 1);
     // "APP-2,7,7,Bogot" is 15 characters: the byte 0xE1 is at line 3, column 16, byte 60
     // (34 bytes of header, 11 of line 2, 15 before it).
@@ -203,7 +199,7 @@ fn invalid_bytes_name_the_line_and_suggest_encoding() {
 #[test]
 fn semicolons_decimal_commas_and_crlf() {
     let dir = archive();
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("semicolon-crlf.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("semicolon-crlf.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n")
@@ -217,7 +213,7 @@ fn semicolons_decimal_commas_and_crlf() {
 #[test]
 fn headers_by_name_in_any_order() {
     let dir = archive();
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("by-name.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("by-name.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 1 row (1 scored)\n")
@@ -232,7 +228,7 @@ fn headers_by_name_in_any_order() {
 #[test]
 fn the_same_content_again_is_unchanged_and_untouched() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
     fs::File::options()
@@ -247,7 +243,7 @@ fn the_same_content_again_is_unchanged_and_untouched() {
         "application;impact;design;comment\r\nAPP-1;8;7,5;\"Clear, \"\"strong\"\" uptake\"\r\nAPP-2;;;\r\nAPP-3;10;0;=1+1\r\n"
             .as_bytes(),
     );
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")
@@ -259,11 +255,11 @@ fn the_same_content_again_is_unchanged_and_untouched() {
 #[test]
 fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let before = fs::read(&path).unwrap();
     let (_tmp, file) = attachment("new.csv", format!("{HEADER}APP-1,9,7.5,\n").as_bytes());
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(code, 1);
     // APP-1 changed; APP-2 and APP-3 are gone, and of them only APP-3 had scores.
     assert_eq!(
@@ -283,7 +279,7 @@ fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
     );
     // A sheet with an error over a stored one: the same.
     let (_tmp2, bad) = attachment("bad.csv", format!("{HEADER}APP-1,99,7.5,\n").as_bytes());
-    let Output { code, .. } = import(
+    let Output { code, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva", "--replace"],
         &[&bad],
@@ -296,14 +292,14 @@ fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
 #[test]
 fn replace_counts_rows_added_changed_and_removed() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     // Stored: APP-1 8/7.5 with a comment, APP-2 unscored, APP-3 10/0 "=1+1".
     // New: APP-3 as before (moved first), APP-1 with another comment (changed), APP-2 gone
     // (removed), APP-4 and APP-5 new (added).
     let new = format!("{HEADER}APP-3,10,0,=1+1\nAPP-1,8,7.5,revised\nAPP-4,5,5,\nAPP-5,,,\n");
     let (_tmp, file) = attachment("new.csv", new.as_bytes());
     let args = ["--round", "first", "--judge", "j-silva", "--replace"];
-    let Output { code, stdout, .. } = import(dir.path(), &args, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &args, &[&file]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -327,7 +323,7 @@ fn replace_counts_rows_added_changed_and_removed() {
 #[test]
 fn dry_run_writes_nothing() {
     let dir = archive();
-    let Output { code, stdout, .. } = import(
+    let Output { code, stdout, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva", "--dry-run"],
         &[&sheet("plain.csv")],
@@ -338,7 +334,7 @@ fn dry_run_writes_nothing() {
         "scores/first/j-silva.csv: would import 3 rows (2 scored); nothing written (--dry-run)\n"
     );
     assert!(!dir.path().join("scores").exists());
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let (code, reports) = import_json(
         dir.path(),
@@ -370,20 +366,20 @@ fn judge_and_round_are_checked_before_they_become_paths() {
         // plain.csv is not a judge's name.
         &["--round", "first"],
     ] {
-        let Output { code, stdout, stderr } = import(dir.path(), args, &[&plain]);
+        let Output { code, stdout, stderr } = scores_import(dir.path(), args, &[&plain]);
         assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");
         assert!(stdout.is_empty());
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
-    let Output { stderr, .. } = import(dir.path(), &["--round", "first", "--judge", "j-silvaa"], &[&plain]);
+    let Output { stderr, .. } = scores_import(dir.path(), &["--round", "first", "--judge", "j-silvaa"], &[&plain]);
     assert_eq!(stderr, "error: unknown judge `j-silvaa`: did you mean `j-silva`?\n");
-    let Output { stderr, .. } = import(dir.path(), &["--judge", "j-silva"], &[&plain]);
+    let Output { stderr, .. } = scores_import(dir.path(), &["--judge", "j-silva"], &[&plain]);
     assert_eq!(
         stderr,
         "error: this prize has 2 rounds (first, final): name one with --round\n"
     );
     // --judge with several files.
-    let Output { code, stderr, .. } = import(
+    let Output { code, stderr, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva"],
         &[&plain, &plain],
@@ -407,7 +403,7 @@ fn one_round_needs_no_round_and_file_names_name_judges() {
     fs::copy(sheet("plain.csv"), &silva).unwrap();
     // j-kim may not score APP-1, and leaves it blank.
     fs::write(&kim, format!("{HEADER}APP-1,,,conflict\nAPP-2,5,5,\n")).unwrap();
-    let Output { code, stdout, stderr } = import(dir.path(), &[], &[&kim, &silva]);
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &[], &[&kim, &silva]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
@@ -468,7 +464,7 @@ fn bad_cells_each_a_clear_finding_with_its_line() {
         "j-silva.csv",
         format!("{HEADER}  APP-5  ,  8  ,  -0  ,  padded  \n").as_bytes(),
     );
-    assert_eq!(import(dir.path(), &["--round", "first"], &[&file]).code, 0);
+    assert_eq!(scores_import(dir.path(), &["--round", "first"], &[&file]).code, 0);
     assert_eq!(
         read(&stored(dir.path(), "first", "j-silva")),
         format!("{HEADER}APP-5,8,0,padded\n")
@@ -494,7 +490,7 @@ fn duplicate_columns_header_only_and_empty_files() {
         "the sheet is empty: it has no header line"
     );
     assert!(!dir.path().join("scores").exists());
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("header-only.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("header-only.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 0 rows (0 scored)\n")
@@ -668,10 +664,10 @@ fn validate_reads_stored_sheets_with_their_own_positions() {
 fn what_stops_the_command_is_exit_2_with_nothing_written() {
     let dir = archive();
     let missing = dir.path().join("no-such-sheet.csv");
-    let Output { code, stderr, .. } = import(dir.path(), SILVA_FIRST, &[&missing]);
+    let Output { code, stderr, .. } = scores_import(dir.path(), SILVA_FIRST, &[&missing]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("error: cannot read "), "{stderr}");
-    let Output { code, stderr, .. } = import(
+    let Output { code, stderr, .. } = scores_import(
         dir.path(),
         &["--format", "csv", "--round", "first"],
         &[&sheet("plain.csv")],
@@ -688,7 +684,7 @@ fn a_broken_prize_toml_imports_nothing_and_exits_1_like_rank() {
     // the summary on stderr, as for every command that needs the archive.
     let dir = archive();
     let dir = dir.config_edit(|text| text.replace("max = 10\n", "max = 0\n"));
-    let Output { code, stderr, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let Output { code, stderr, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(code, 1);
     let last = stderr.lines().last().unwrap_or_default();
     assert_eq!(
@@ -736,7 +732,7 @@ fn a_stored_sheet_written_by_hand_with_the_same_scores_is_unchanged() {
     let by_hand = "Application;Design;Impact;title;comment\r\nAPP-1;7,5;8;Safe;\"Clear, \"\"strong\"\" uptake\"\r\n\
                    APP-2;;;;\r\nAPP-3;0;10;;'=1+1\r\n";
     fs::write(&path, by_hand).unwrap();
-    let Output { code, stdout, .. } = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")

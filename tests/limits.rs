@@ -5,7 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{Application, Archive, Output, at as finding, json, positions_in as findings_in, run, validate_json};
+use common::{
+    Application, Archive, Output, at as finding, json, positions_in as findings_in, run, scores_import, validate_json,
+};
 
 /// A one-round prize whose criteria are `criteria` (TOML), with one award.
 fn prize_toml(criteria: &str, award_extra: &str) -> String {
@@ -424,18 +426,7 @@ fn import_workbook(dir: &Path, bytes: &[u8]) -> (i32, String) {
 /// `first`: exit code and stderr.
 fn import_as(dir: &Path, name: &str, bytes: &[u8]) -> (i32, String) {
     let file = common::attachment(dir, name, bytes);
-    let Output { code, stderr, .. } = run(
-        dir,
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--judge",
-            "ja",
-            file.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stderr, .. } = scores_import(dir, &["--round", "first", "--judge", "ja"], &[&file]);
     (code, stderr)
 }
 

@@ -11,7 +11,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Application, Archive, Output, attachment, json, run};
+use common::{Application, Archive, Output, attachment, json, run, scores_import};
 use serde_json::Value;
 
 const PRIZE: &str = r#"
@@ -216,18 +216,8 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
         "jc.csv",
         "application,impact,comment\nA1,5,\nX1,5,\nA2,,\n",
     );
-    let Output { code, stdout, stderr } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, stderr } =
+        scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&sheet]);
     assert_eq!(code, 0, "warnings do not refuse a sheet\n{stderr}");
     let report = json(&stdout);
     assert_eq!(report[0]["status"], "imported");
@@ -257,17 +247,7 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
     );
     let Output {
         code, stdout: human, ..
-    } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--replace",
-            again.to_str().unwrap(),
-        ],
-    );
+    } = scores_import(dir.path(), &["--round", "first", "--replace"], &[&again]);
     assert_eq!(code, 0);
     assert!(human.contains("warning[not-competing]"), "{human}");
     assert!(human.contains("warning[not-assigned]"), "{human}");
@@ -280,18 +260,7 @@ fn import_into_a_later_round_warns_about_applications_that_did_not_advance() {
     let mail = tempfile::tempdir().unwrap();
     // Only A1 advanced to `final` (see two_rounds): A2's score is not counted there.
     let sheet = attachment(mail.path(), "jb.csv", "application,impact,comment\nA1,7,\nA2,9,\n");
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "final",
-            "--format",
-            "json",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "final", "--format", "json"], &[&sheet]);
     assert_eq!(code, 0);
     let report = json(&stdout);
     assert_eq!(report[0]["status"], "imported");
@@ -315,44 +284,20 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
     let before = fs::read(dir.path().join("scores/first/ja.csv")).unwrap();
     // ja's stored sheet scores A1, A2 and A3: a template with every cell blank removes all 3.
     let blank = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,,\nA2,,\nA3,,\n");
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", blank.to_str().unwrap()],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&blank]);
     assert_eq!(code, 1, "refused without --replace, as before\n{stdout}");
     assert!(stdout.contains("removes 3 scores"), "{stdout}");
     assert!(stdout.contains("refused"), "{stdout}");
     assert_eq!(fs::read(dir.path().join("scores/first/ja.csv")).unwrap(), before);
 
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            blank.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&blank]);
     assert_eq!(code, 1);
     assert_eq!(json(&stdout)[0]["scores_removed"], 3);
 
     // With --replace it is stored, and still says what it removed. Dropping A3's row and
     // blanking A2 removes 2 scores; A1 keeps its 10.
     let fewer = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,10,\nA2,,\n");
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--replace",
-            fewer.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--replace"], &[&fewer]);
     assert_eq!(code, 0, "{stdout}");
     assert!(
         stdout.contains("replaced") && stdout.contains("removes 2 scores"),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use common::{Archive, Output, attachment, json, run};
+use common::{Archive, Output, attachment, json, run, scores_import};
 use rust_xlsxwriter::{Formula, Workbook};
 use serde_json::Value;
 
@@ -347,10 +347,7 @@ fn an_unfilled_template_imports_as_a_sheet_with_nothing_scored() {
     assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
     assert_eq!(run(dir.path(), &["sheets", "--round", "first"]).code, 0);
     let xlsx = dir.path().join("sheets/first/ja.xlsx");
-    let Output { code, stdout, stderr } = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", xlsx.to_str().unwrap()],
-    );
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&xlsx]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(stdout, "scores/first/ja.csv: imported 3 rows (0 scored)\n");
     let stored = "application,impact,design,comment\nP1,,,\nP2,,,\nP3,,,\n";
@@ -360,10 +357,7 @@ fn an_unfilled_template_imports_as_a_sheet_with_nothing_scored() {
     );
     // The CSV template is the same sheet.
     let csv = dir.path().join("sheets/first/ja.csv");
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", csv.to_str().unwrap()],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&csv]);
     assert_eq!(code, 0);
     assert_eq!(stdout, "scores/first/ja.csv: unchanged (3 rows, 0 scored)\n");
 }
@@ -684,18 +678,7 @@ fn a_conflicted_row_in_a_workbook_names_its_application_cell() {
     sheet.write_number(4, 1, 8).unwrap();
     sheet.write_number(4, 2, 7).unwrap();
     book.save(&file).unwrap();
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            file.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&file]);
     assert_eq!(code, 1);
     let f = &json(&stdout)[0]["findings"][0];
     assert_eq!(f["code"], "conflict-of-interest");
@@ -768,18 +751,7 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
     );
     // --sheet is for workbooks only.
     let csv = attachment(dir.path(), "ja.csv", "application,impact,design\n");
-    let Output { code, stderr, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--sheet",
-            "Scores",
-            csv.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stderr, .. } = scores_import(dir.path(), &["--round", "first", "--sheet", "Scores"], &[&csv]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("--sheet names a worksheet of a workbook, but"),
@@ -791,10 +763,7 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
 fn a_file_that_is_no_workbook_is_a_usage_error() {
     let dir = archive();
     let file = attachment(dir.path(), "ja.xlsx", "application,impact,design\nP1,8,7\n");
-    let Output { code, stderr, .. } = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", file.to_str().unwrap()],
-    );
+    let Output { code, stderr, .. } = scores_import(dir.path(), &["--round", "first"], &[&file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("ja.xlsx: not a readable workbook: "), "{stderr}");
 }
@@ -908,10 +877,7 @@ fn an_ods_sheet_is_read_and_checked_like_a_workbook() {
         ]),
     )
     .unwrap();
-    let Output { code, stdout, stderr } = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", good.to_str().unwrap()],
-    );
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&good]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(stdout, "scores/first/jb.csv: imported 2 rows (1 scored)\n");
     assert_eq!(
@@ -928,18 +894,7 @@ fn an_ods_sheet_is_read_and_checked_like_a_workbook() {
         ]),
     )
     .unwrap();
-    let Output { code, stdout, .. } = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            bad.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&bad]);
     assert_eq!(code, 1);
     let messages: Vec<(u64, u64, String)> = json(&stdout)[0]["findings"]
         .as_array()

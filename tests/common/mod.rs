@@ -9,7 +9,7 @@ mod run;
 use std::path::{Path, PathBuf};
 
 pub use archive::{Application, Archive, BASE_APPLICATION, attachment, base_application, names, read, write};
-pub use run::{Output, assert_no_panic, json, prize, run, run_args, run_cmd, run_within, validate_json};
+pub use run::{Output, assert_no_panic, json, prize, run, run_args, run_cmd, run_within, scores_import, validate_json};
 use serde_json::Value;
 
 /// The folder of the test fixtures.

@@ -52,6 +52,12 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
     run_cmd(cmd)
 }
 
+/// Runs `prize -C dir scores import ARGS... FILES...`.
+pub fn scores_import(dir: &Path, args: &[&str], files: &[&Path]) -> Output {
+    let files: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+    run(dir, &[&["scores", "import"], args, &files].concat())
+}
+
 /// Runs `prize ARGS` in the current folder, with no archive named.
 pub fn run_args(args: &[&str]) -> Output {
     let mut cmd = prize();

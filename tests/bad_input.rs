@@ -11,8 +11,8 @@ use std::process::{Command as StdCommand, Stdio};
 use std::time::Instant;
 
 use common::{
-    Archive, BASE_APPLICATION, Output, assert_no_panic, base_application, finding_keys, json, prize, run_cmd,
-    validate_json,
+    Archive, BASE_APPLICATION, Output, assert_no_panic, base_application, finding_keys, json, messages_with, prize,
+    run_cmd, validate_json,
 };
 use serde_json::Value;
 
@@ -43,17 +43,6 @@ fn application(id: &str, changes: &[(usize, &str)]) -> String {
 /// The findings of `report` about `file`.
 fn findings_in(report: &Value, file: &str) -> Vec<Key> {
     finding_keys(report).into_iter().filter(|f| f.2 == file).collect()
-}
-
-/// The messages of the findings of `report` about `file`.
-fn messages_in(report: &Value, file: &str) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["file"] == file)
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Writes `n` copies of the base application under `applications/gen/`, each with an id and an
@@ -323,7 +312,7 @@ fn an_empty_application_lacks_every_required_field_at_line_1() {
             vec![key("missing-field", "error", file, 1, 1); 10],
             "{report:#}"
         );
-        let missing = messages_in(&report, file);
+        let missing = messages_with(&report, "file", file);
         for field in [
             "`title`",
             "`track`",
@@ -360,7 +349,7 @@ fn an_empty_prize_toml_is_findings_not_a_crash() {
         config.contains(&key("config-invalid", "error", "prize.toml", 1, 1)),
         "no tracks: {config:?}"
     );
-    let messages = messages_in(&report, "prize.toml").join("\n");
+    let messages = messages_with(&report, "file", "prize.toml").join("\n");
     for what in ["track", "criteri", "round"] {
         assert!(messages.contains(what), "nothing says there is no {what}: {messages}");
     }
@@ -515,13 +504,13 @@ fn not_utf8_names_the_line_and_the_byte_offset() {
         findings_in(&report, "applications/latin1.toml"),
         vec![key("not-utf8", "error", "applications/latin1.toml", 2, 20)]
     );
-    let message = &messages_in(&report, "applications/latin1.toml")[0];
+    let message = &messages_with(&report, "file", "applications/latin1.toml")[0];
     assert!(message.contains("byte 39"), "{message}");
     assert_eq!(
         findings_in(&report, "applications/first-byte.toml"),
         vec![key("not-utf8", "error", "applications/first-byte.toml", 1, 1)]
     );
-    let message = &messages_in(&report, "applications/first-byte.toml")[0];
+    let message = &messages_with(&report, "file", "applications/first-byte.toml")[0];
     assert!(message.contains("byte 0"), "{message}");
 }
 
@@ -537,7 +526,7 @@ fn a_fifty_megabyte_file_is_too_large_and_not_read() {
         finding_keys(&report),
         vec![key("file-too-large", "error", "applications/scan.toml", 1, 1)]
     );
-    let message = &messages_in(&report, "applications/scan.toml")[0];
+    let message = &messages_with(&report, "file", "applications/scan.toml")[0];
     assert!(message.contains("52428800"), "the size is named: {message}");
 }
 
@@ -804,7 +793,7 @@ fn configuration_traps_the_review_found() {
         .replacen("[prize]", "tracks = []\n[prize]", 1);
     let archive = archive.file("prize.toml", empty);
     let (_, report) = validate_json(archive.path());
-    let messages = messages_in(&report, "prize.toml");
+    let messages = messages_with(&report, "file", "prize.toml");
     assert!(
         messages.iter().any(|m| m == "prize.toml defines no tracks"),
         "{messages:?}"

@@ -45,21 +45,7 @@ count = 1
 /// The usual criterion `impact`, 0 to 10.
 const IMPACT: &str = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\n";
 
-const JUDGES: &str = r#"[[judges]]
-id = "ja"
-name = "Judge A"
-country = "KR"
-
-[[judges]]
-id = "jb"
-name = "Judge B"
-country = "PT"
-
-[[judges]]
-id = "jc"
-name = "Judge C"
-country = "CO"
-"#;
+const JUDGES: &str = common::THREE_JUDGES;
 
 /// An eligible application of the track `projects`.
 fn application(id: &str, title: &str, applicant: &str) -> String {
@@ -189,13 +175,7 @@ fn duplicate_id_findings_grow_linearly_with_the_files() {
     // finding and an application entry of a few hundred bytes each stay far below 1,000 a file.
     assert!(out.stdout.len() < 1_000 * n, "{} bytes", out.stdout.len());
     let report = out.json();
-    let messages: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "duplicate-id")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let messages = common::messages_with(&report, "code", "duplicate-id");
     assert_eq!(messages.len(), n);
     // The first file names the second, every other file names the first; all count the rest.
     assert_eq!(
@@ -212,13 +192,7 @@ fn duplicate_id_findings_grow_linearly_with_the_files() {
 fn two_files_with_one_id_name_each_other() {
     let dir = archive(&prize_toml(IMPACT, "")).application("P1-copy.toml", &application("P1", "Copy", "Lisboa"));
     let (_, report) = validate_json(dir.path());
-    let messages: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "duplicate-id")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let messages = common::messages_with(&report, "code", "duplicate-id");
     assert_eq!(
         messages,
         [

@@ -56,22 +56,10 @@ track = "projects"
 count = 1
 "#;
 
-const JUDGES: &str = r#"
-[[judges]]
-id = "ja"
-name = "Judge A"
-country = "KR"
-
-[[judges]]
-id = "jb"
-name = "Judge B"
-country = "PT"
-
-[[judges]]
-id = "jc"
-name = "Judge C"
-country = "CO"
-"#;
+/// The roster, after a blank line.
+fn judges() -> String {
+    format!("\n{}", common::THREE_JUDGES)
+}
 
 /// An application of the `projects` track by a city; `screening` is appended as written.
 fn application(id: &str, screening: &str) -> String {
@@ -91,7 +79,7 @@ const REJECTED: &str = "\n[screening]\ndecision = \"reject\"\nreason = \"out of 
 fn two_rounds() -> Archive {
     Archive::new()
         .config(&format!("{PRIZE}{ROUNDS}"))
-        .judges(JUDGES)
+        .judges(&judges())
         .application("A1.toml", &application("A1", ""))
         .application("A2.toml", &application("A2", ""))
         .application("A3.toml", &application("A3", ""))
@@ -141,7 +129,7 @@ applicant_types = ["corporation"]
     let sheet = "application,impact,comment\nA1,10,\nA2,10,\nA3,5,\n";
     Archive::new()
         .config(&format!("{PRIZE}{awards}"))
-        .judges(JUDGES)
+        .judges(&judges())
         .application("A1.toml", &application("A1", ""))
         .application("A2.toml", &application("A2", ""))
         .application("A3.toml", &application("A3", ""))
@@ -313,7 +301,7 @@ fn progress_says_when_nothing_competes_yet() {
     // nothing has advanced to `final` either.
     let dir = Archive::new()
         .config(&format!("{PRIZE}{ROUNDS}"))
-        .judges(JUDGES)
+        .judges(&judges())
         .application("X1.toml", &application("X1", REJECTED));
     let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "first"]);
     assert_eq!(code, 0);

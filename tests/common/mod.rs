@@ -83,6 +83,34 @@ pub fn at(code: &str, line: u64, column: u64) -> (String, u64, u64) {
     (code.to_string(), line, column)
 }
 
+/// The messages of the findings of `report` whose `field` is `value`, in the report's order.
+pub fn messages_with(report: &Value, field: &str, value: &str) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings is an array")
+        .iter()
+        .filter(|f| f[field] == value)
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A roster of three judges: `ja` from KR, `jb` from PT and `jc` from CO.
+pub const THREE_JUDGES: &str = r#"[[judges]]
+id = "ja"
+name = "Judge A"
+country = "KR"
+
+[[judges]]
+id = "jb"
+name = "Judge B"
+country = "PT"
+
+[[judges]]
+id = "jc"
+name = "Judge C"
+country = "CO"
+"#;
+
 /// Strings as owned strings.
 pub fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()

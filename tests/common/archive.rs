@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::run::{Output, run};
 use super::{copy_tree, fixtures};
 
 /// The base application fixture: 18 lines, `id` on line 1 and `applicant.name` on line 9.
@@ -65,7 +64,7 @@ impl Archive {
 
     /// Rewrites the text of `path` through `edit`.
     pub fn edit(self, path: &str, edit: impl FnOnce(String) -> String) -> Self {
-        let text = self.read(path);
+        let text = read(&self.join(path));
         self.file(path, edit(text))
     }
 
@@ -116,16 +115,6 @@ impl Archive {
     /// Writes the assignment of `round`, `assignments/<round>.csv`.
     pub fn assignment(self, round: &str, csv: &str) -> Self {
         self.file(&format!("assignments/{round}.csv"), csv)
-    }
-
-    /// The text of `path`.
-    pub fn read(&self, path: &str) -> String {
-        read(&self.join(path))
-    }
-
-    /// Runs `prize -C <root> ARGS`.
-    pub fn run(&self, args: &[&str]) -> Output {
-        run(self.path(), args)
     }
 }
 

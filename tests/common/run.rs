@@ -1,5 +1,7 @@
-//! The one way the tests run `prize`: [`run`] in an archive, [`run_cmd`] for a command prepared
-//! by hand (another working directory, environment or timeout), both giving an [`Output`].
+//! The one way the tests run `prize`: [`run`] in an archive (and [`scores_import`], [`validate_json`]
+//! on it), [`run_args`] with no archive, [`run_cmd`] and [`run_within`] for a command prepared by
+//! hand (another working directory, environment or timeout), all giving an [`Output`] checked for
+//! panics, whose [`Output::json`] parses stdout.
 
 use std::path::Path;
 use std::time::Duration;

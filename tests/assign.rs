@@ -9,35 +9,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use common::{copy_tree, fixtures, run};
+use common::{Archive, Output, run, strings as ids};
 use serde_json::Value;
 
-fn archive() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("judging"), dir.path());
-    dir
-}
-
 /// The fixture with more judges, serving in every round, without conflicts.
-fn archive_with_judges(ids: &[&str]) -> tempfile::TempDir {
-    let dir = archive();
-    let path = dir.path().join("judges.toml");
-    let mut roster = fs::read_to_string(&path).unwrap();
-    for (i, id) in ids.iter().enumerate() {
-        roster += &format!("\n[[judges]]\nid = \"{id}\"\nname = \"Extra Judge {i}\"\ncountry = \"FR\"\n");
-    }
-    fs::write(path, roster).unwrap();
-    dir
+fn archive_with_judges(ids: &[&str]) -> Archive {
+    Archive::judging().edit("judges.toml", |mut roster| {
+        for (i, id) in ids.iter().enumerate() {
+            roster += &format!("\n[[judges]]\nid = \"{id}\"\nname = \"Extra Judge {i}\"\ncountry = \"FR\"\n");
+        }
+        roster
+    })
 }
 
+/// `prize -C dir assign --format json ARGS`: the exit code and the report.
 fn assign_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let mut all = vec!["assign", "--format", "json"];
-    all.extend_from_slice(args);
-    let (code, stdout, stderr) = run(dir, &all);
-    (
-        code,
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}")),
-    )
+    run(dir, &[&["assign", "--format", "json"], args].concat()).code_json()
 }
 
 fn stored(dir: &Path, round: &str) -> Option<String> {
@@ -70,14 +57,10 @@ fn loads(of: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, usize> {
     out
 }
 
-fn ids(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
 #[test]
 fn every_application_gets_two_judges_and_every_pair_of_judges_shares_two() {
-    let dir = archive();
-    let (code, stdout, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
+    let dir = Archive::judging();
+    let Output { code, stdout, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
     assert_eq!(code, 0);
     // 6 applications × 2 = 12 places for 3 judges: 4 each. Each application takes one of the 3
     // pairs; with loads 4, 4, 4 each pair is taken twice (ab + ac = 4, ab + bc = 4, ac + bc = 4).
@@ -106,7 +89,7 @@ fn every_application_gets_two_judges_and_every_pair_of_judges_shares_two() {
 
 #[test]
 fn the_json_report() {
-    let dir = archive();
+    let dir = Archive::judging();
     let (code, r) = assign_json(
         dir.path(),
         &["--round", "first", "--per-application", "2", "--seed", "3"],
@@ -173,10 +156,7 @@ fn loads_differ_by_at_most_one_and_no_conflict_is_assigned() {
 fn the_conflict_rules_count_too() {
     // With same_country: ja (KR) may not judge P1 and P4 (KR), jb (PT) not P5 (PT), jc (CO) not
     // P2 (CO). P5 is left with jc alone.
-    let dir = archive();
-    let config = dir.path().join("prize.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text + "\n[conflicts]\nsame_country = true\n").unwrap();
+    let dir = Archive::judging().config_edit(|text| text + "\n[conflicts]\nsame_country = true\n");
     let (code, r) = assign_json(dir.path(), &["--round", "first", "--per-application", "2"]);
     assert_eq!(code, 1);
     assert_eq!(r["status"], "impossible");
@@ -206,8 +186,8 @@ fn the_conflict_rules_count_too() {
 
 #[test]
 fn an_impossible_k_lists_every_application_writes_nothing_and_exits_1() {
-    let dir = archive();
-    let (code, stdout, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", "3"]);
+    let dir = Archive::judging();
+    let Output { code, stdout, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "3"]);
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
@@ -239,7 +219,7 @@ fn an_impossible_k_lists_every_application_writes_nothing_and_exits_1() {
 
 #[test]
 fn max_per_judge() {
-    let dir = archive();
+    let dir = Archive::judging();
     // 12 places: 3 judges × 4 is just enough.
     let (code, r) = assign_json(
         dir.path(),
@@ -268,7 +248,7 @@ fn max_per_judge() {
         "its free judges are all among 3 judges who, with --max-per-judge 3, can take 9 assignments but would need 12"
     );
     assert_eq!(stored(dir.path(), "first"), None);
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "assign",
@@ -295,7 +275,7 @@ fn the_same_seed_gives_the_same_bytes_and_seeds_differ() {
         .map(|seed| {
             let dir = archive_with_judges(&["jd", "je", "jf"]);
             let seed = seed.to_string();
-            let (code, _, _) = run(
+            let Output { code, .. } = run(
                 dir.path(),
                 &["assign", "--round", "first", "--per-application", "2", "--seed", &seed],
             );
@@ -327,7 +307,7 @@ fn unchanged_refused_replaced_and_dry_run() {
         .into_iter()
         .find(|seed| assign_json(dir.path(), &args(seed)).1["status"] == "refused")
         .expect("some seed gives another assignment");
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &["assign", "--round", "first", "--per-application", "2", "--seed", other],
     );
@@ -356,8 +336,8 @@ fn unchanged_refused_replaced_and_dry_run() {
 
 #[test]
 fn dry_run_writes_nothing() {
-    let dir = archive();
-    let (code, stdout, _) = run(
+    let dir = Archive::judging();
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &["assign", "--round", "first", "--per-application", "2", "--dry-run"],
     );
@@ -374,7 +354,7 @@ fn dry_run_writes_nothing() {
 
 #[test]
 fn the_final_round_assigns_the_finalists_to_the_judges_serving_in_it() {
-    let dir = archive();
+    let dir = Archive::judging();
     let (code, r) = assign_json(dir.path(), &["--round", "final", "--per-application", "2"]);
     assert_eq!(code, 0);
     // P1 and P2 advanced; jc serves in the first round only.
@@ -385,9 +365,9 @@ fn the_final_round_assigns_the_finalists_to_the_judges_serving_in_it() {
     );
     assert_eq!((r["max_pair"].as_u64(), r["pairs_at_max"].as_u64()), (Some(2), Some(1)));
     // Without the first round's sheets nobody advanced: nothing to assign.
-    let dir = archive();
-    fs::remove_dir_all(dir.path().join("scores/first")).unwrap();
-    let (code, stdout, stderr) = run(dir.path(), &["assign", "--round", "final", "--per-application", "2"]);
+    let dir = Archive::judging();
+    let dir = dir.remove("scores/first");
+    let Output { code, stdout, stderr } = run(dir.path(), &["assign", "--round", "final", "--per-application", "2"]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
     assert!(
@@ -402,11 +382,9 @@ fn the_final_round_assigns_the_finalists_to_the_judges_serving_in_it() {
 
 #[test]
 fn a_judge_serving_only_later_is_not_assigned_earlier() {
-    let dir = archive();
-    let path = dir.path().join("judges.toml");
-    let roster = fs::read_to_string(&path).unwrap()
-        + "\n[[judges]]\nid = \"jz\"\nname = \"Judge Z\"\ncountry = \"FR\"\nrounds = [\"final\"]\n";
-    fs::write(&path, roster).unwrap();
+    let dir = Archive::judging().edit("judges.toml", |roster| {
+        roster + "\n[[judges]]\nid = \"jz\"\nname = \"Judge Z\"\ncountry = \"FR\"\nrounds = [\"final\"]\n"
+    });
     let (code, r) = assign_json(dir.path(), &["--round", "first", "--per-application", "1"]);
     assert_eq!(code, 0);
     assert_eq!(r["judges"], 3);
@@ -419,8 +397,8 @@ fn a_judge_serving_only_later_is_not_assigned_earlier() {
 
 #[test]
 fn validate_warns_about_scores_outside_the_assignment() {
-    let dir = archive();
-    let (code, _, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
+    let dir = Archive::judging();
+    let Output { code, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
     assert_eq!(code, 0);
     let assigned: BTreeSet<(String, String)> = judges_of(&stored(dir.path(), "first").unwrap())
         .into_iter()
@@ -462,14 +440,14 @@ fn validate_warns_about_scores_outside_the_assignment() {
 
 #[test]
 fn usage_errors_and_a_broken_archive() {
-    let dir = archive();
-    let (code, _, stderr) = run(dir.path(), &["assign", "--round", "semi", "--per-application", "2"]);
+    let dir = Archive::judging();
+    let Output { code, stderr, .. } = run(dir.path(), &["assign", "--round", "semi", "--per-application", "2"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown round `semi`"), "{stderr}");
-    let (code, _, stderr) = run(dir.path(), &["assign", "--round", "first", "--per-application", "0"]);
+    let Output { code, stderr, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "0"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--per-application"), "{stderr}");
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         dir.path(),
         &[
             "assign",
@@ -484,10 +462,8 @@ fn usage_errors_and_a_broken_archive() {
     assert_eq!(code, 2);
     assert!(stderr.contains("does not support --format csv"), "{stderr}");
     // prize.toml with an error: nothing is assigned.
-    let config = dir.path().join("prize.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text.replace("weight = 1\n", "weight = 1\nmax = -5\n")).unwrap();
-    let (code, _, stderr) = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
+    let dir = dir.config_edit(|text| text.replace("weight = 1\n", "weight = 1\nmax = -5\n"));
+    let Output { code, stderr, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
     assert_eq!(code, 1);
     assert!(
         stderr.contains("prize.toml has errors, so nothing is assigned"),
@@ -498,11 +474,10 @@ fn usage_errors_and_a_broken_archive() {
 
 #[test]
 fn a_roster_with_errors_is_refused() {
-    let dir = archive();
-    let path = dir.path().join("judges.toml");
-    let roster = fs::read_to_string(&path).unwrap() + "\n[[judges]]\nid = \"jq\"\nname = \"Judge Q\"\nshoe = 44\n";
-    fs::write(&path, roster).unwrap();
-    let (code, _, stderr) = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
+    let dir = Archive::judging().edit("judges.toml", |roster| {
+        roster + "\n[[judges]]\nid = \"jq\"\nname = \"Judge Q\"\nshoe = 44\n"
+    });
+    let Output { code, stderr, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", "2"]);
     assert_eq!(code, 1);
     assert!(
         stderr.contains("judges.toml has errors, so nothing is assigned"),

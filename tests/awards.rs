@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::fs;
 use std::path::Path;
 
-use common::run;
+use common::{Application, Archive, Output, run};
 use serde_json::{Value, json};
 
 /// prize.toml up to its awards: 26 lines (the last one blank), so the awards begin on line 27.
@@ -42,67 +41,33 @@ name = "Final"
 
 /// An application of the projects track by a city.
 fn application(id: &str, country: &str) -> String {
-    format!(
-        "id = \"{id}\"\ntitle = \"Project {id}\"\ntrack = \"projects\"\nsector = \"mobility\"\n\
-         submitted = 2026-05-20T14:03:00+09:00\n\n[applicant]\ntype = \"city\"\nname = \"City {id}\"\n\
-         country = \"{country}\"\nemail = \"a@example.org\"\n\n[project]\nsummary = \"A project.\"\n\
-         status = \"operational\"\nstarted = 2023-04-01\nbeneficiaries = [\"residents\"]\n"
-    )
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let path = dir.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
+    Application::new(id).country(country).toml()
 }
 
 /// An archive with `awards` after [`PRIZE`], one application per (id, country, score) and one
 /// judge, `ja`, who scored them all.
-fn archive(awards: &str, apps: &[(&str, &str, f64)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "prize.toml", &format!("{PRIZE}{awards}"));
-    write(
-        dir.path(),
-        "judges.toml",
-        "[[judges]]\nid = \"ja\"\nname = \"Judge A\"\ncountry = \"FR\"\n",
-    );
+fn archive(awards: &str, apps: &[(&str, &str, f64)]) -> Archive {
     let mut sheet = "application,impact,comment\n".to_string();
+    let mut archive = Archive::new()
+        .config(&format!("{PRIZE}{awards}"))
+        .judges("[[judges]]\nid = \"ja\"\nname = \"Judge A\"\ncountry = \"FR\"\n");
     for (id, country, score) in apps {
-        write(
-            dir.path(),
-            &format!("applications/{id}.toml"),
-            &application(id, country),
-        );
+        archive = archive.application(&format!("{id}.toml"), &application(id, country));
         sheet += &format!("{id},{score},\n");
     }
-    write(dir.path(), "scores/final/ja.csv", &sheet);
-    dir
-}
-
-/// Rewrites one file of the archive.
-fn edit(dir: &Path, path: &str, from: &str, to: &str) {
-    let text = fs::read_to_string(dir.join(path)).unwrap();
-    assert!(text.contains(from), "{path} has no {from:?}");
-    fs::write(dir.join(path), text.replacen(from, to, 1)).unwrap();
+    archive.sheet("final", "ja", &sheet)
 }
 
 /// Rejects an application at screening, which makes it ineligible.
-fn reject(dir: &Path, id: &str) {
-    let path = dir.join(format!("applications/{id}.toml"));
-    let text = fs::read_to_string(&path).unwrap();
-    fs::write(
-        path,
-        text + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n",
-    )
-    .unwrap();
+fn reject(archive: Archive, id: &str) -> Archive {
+    archive.edit(&format!("applications/{id}.toml"), |text| {
+        text + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n"
+    })
 }
 
+/// `prize -C dir ARGS --format json`: the exit code and the report.
 fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    let (code, stdout, stderr) = run(dir, &args);
-    let value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
-    (code, value)
+    run(dir, &[args, &["--format", "json"]].concat()).code_json()
 }
 
 fn ids(list: &Value) -> Vec<&str> {
@@ -148,17 +113,12 @@ fn a_tie_that_a_country_limit_would_hide_is_undecided() {
         ["A1"],
         "the provisional winner is the first by id"
     );
-    let (_, human, _) = run(dir.path(), &["winners"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["winners"]);
     assert!(human.contains("jury_order = [\"A1\", \"A2\"]"), "{human}");
     assert_eq!(verdict(dir.path(), "A2", "gold").0, "tie");
 
     // The jury's order settles it.
-    edit(
-        dir.path(),
-        "prize.toml",
-        "jury_order = []",
-        "jury_order = [\"A2\", \"A1\"]",
-    );
+    let dir = dir.replace("prize.toml", "jury_order = []", "jury_order = [\"A2\", \"A1\"]");
     let (code, w) = json_of(dir.path(), &["winners"]);
     assert_eq!(code, 0, "{w:#}");
     assert_eq!(ids(&w["awards"][0]["winners"]), ["A2"]);
@@ -214,12 +174,7 @@ fn the_tie_set_is_judged_with_the_limits_before_it_was_taken() {
     let city = "[[awards]]\nid = \"city\"\nname = \"City Prize\"\ntrack = \"projects\"\ncount = 1\n\
                 applicant_types = [\"city\"]\n";
     let dir = archive(city, &[("A1", "KR", 8.0), ("A2", "CO", 8.0)]);
-    edit(
-        dir.path(),
-        "applications/A2.toml",
-        "type = \"city\"",
-        "type = \"corporation\"",
-    );
+    let dir = dir.replace("applications/A2.toml", "type = \"city\"", "type = \"corporation\"");
     let (code, w) = json_of(dir.path(), &["winners"]);
     assert_eq!(code, 0, "{w:#}");
     assert_eq!(ids(&w["awards"][0]["winners"]), ["A1"]);
@@ -261,7 +216,7 @@ fn a_pick_of_no_application_leaves_only_its_award_undecided() {
     assert_eq!(code, 1);
     assert_eq!(ids(&w["awards"][0]["winners"]), ["A1"]);
     assert_eq!(w["awards"][1]["problems"], json!(["pick `A9` is not an application"]));
-    let (_, human, _) = run(dir.path(), &["winners"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["winners"]);
     assert!(
         human.contains("Special Mention is undecided: pick `A9` is not an application"),
         "{human}"
@@ -280,7 +235,7 @@ fn a_pick_of_no_application_leaves_only_its_award_undecided() {
 #[test]
 fn a_pick_that_is_not_eligible_is_an_error_at_the_pick() {
     let dir = archive(&gold_and_mention("[\"A2\"]"), &THREE);
-    reject(dir.path(), "A2");
+    let dir = reject(dir, "A2");
     // `picks = ["A2"]` on line 36 (see above): "A2" starts at column 10.
     let (code, report) = common::validate_json(dir.path());
     assert_eq!(code, 1);
@@ -306,7 +261,7 @@ fn a_pick_that_is_not_eligible_is_an_error_at_the_pick() {
         .unwrap()["message"]
         .clone();
     assert_eq!(message, "pick `A2` is ineligible (screening-rejected)");
-    let (code, out, _) = run(dir.path(), &["explain-code", "pick-not-eligible"]);
+    let Output { code, stdout: out, .. } = run(dir.path(), &["explain-code", "pick-not-eligible"]);
     assert_eq!(code, 0);
     assert!(out.contains("### How to fix"), "{out}");
 
@@ -349,9 +304,9 @@ fn a_pick_that_already_won_an_award_decided_before_it_is_refused() {
 #[test]
 fn explain_shows_each_judges_comment() {
     let dir = archive(GOLD_ONE_PER_COUNTRY, &[("A1", "KR", 8.0)]);
-    write(
-        dir.path(),
-        "scores/final/ja.csv",
+    let dir = dir.sheet(
+        "final",
+        "ja",
         "application,impact,comment\nA1,8,\"Clear uptake, \u{1b}[31mwell measured\"\n",
     );
     let (_, e) = json_of(dir.path(), &["explain", "A1"]);
@@ -359,7 +314,7 @@ fn explain_shows_each_judges_comment() {
         e["rounds"][0]["judges"][0]["comment"],
         "Clear uptake, \u{1b}[31mwell measured"
     );
-    let (_, human, _) = run(dir.path(), &["explain", "A1"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["explain", "A1"]);
     // The comment follows the judge's scores, its escape character shown, not sent.
     let at = human.find("ja           [8] total 80.00").expect(&human);
     assert!(
@@ -379,14 +334,12 @@ fn same_organization_compares_the_names_and_organizations_both_ways() {
     // with other case and surrounding space; j5's organization only contains a word of them.
     // A2's organization is written in capitals by j6: STRASSE is Straße upper-cased.
     let dir = archive(GOLD_ONE_PER_COUNTRY, &[("A1", "PT", 8.0), ("A2", "DE", 6.0)]);
-    edit(
-        dir.path(),
+    let dir = dir.replace(
         "applications/A1.toml",
         "name = \"City A1\"",
         "name = \"City of Lisbon\"\norganization = \"Lisbon Mobility Agency\"",
     );
-    edit(
-        dir.path(),
+    let dir = dir.replace(
         "applications/A2.toml",
         "name = \"City A2\"",
         "name = \"Munich\"\norganization = \"Münchner Straße GmbH\"",
@@ -400,20 +353,16 @@ fn same_organization_compares_the_names_and_organizations_both_ways() {
         ("j6", "Judge Six", Some("MÜNCHNER STRASSE GMBH")),
     ];
     let mut roster = String::new();
+    let mut dir = dir;
     for (id, name, organization) in judges {
         roster += &format!("[[judges]]\nid = \"{id}\"\nname = \"{name}\"\ncountry = \"FR\"\n");
         if let Some(o) = organization {
             roster += &format!("organization = \"{o}\"\n");
         }
         roster += "\n";
-        write(
-            dir.path(),
-            &format!("scores/final/{id}.csv"),
-            "application,impact,comment\nA1,5,\nA2,5,\n",
-        );
+        dir = dir.sheet("final", id, "application,impact,comment\nA1,5,\nA2,5,\n");
     }
-    fs::remove_file(dir.path().join("scores/final/ja.csv")).unwrap();
-    write(dir.path(), "judges.toml", &roster);
+    let dir = dir.remove("scores/final/ja.csv").judges(&roster);
     let conflicted = |dir: &Path| -> Vec<(String, u64)> {
         let (_, report) = common::validate_json(dir);
         let mut found: Vec<(String, u64)> = report["findings"]
@@ -451,8 +400,7 @@ fn same_organization_compares_the_names_and_organizations_both_ways() {
     }
 
     // Without the rule nobody conflicts.
-    edit(
-        dir.path(),
+    let dir = dir.replace(
         "prize.toml",
         "[[rounds]]",
         "[conflicts]\nsame_organization = false\n\n[[rounds]]",

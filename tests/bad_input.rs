@@ -8,9 +8,12 @@ use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use common::{base_archive, finding_keys, prize};
+use common::{
+    Archive, BASE_APPLICATION, Output, assert_no_panic, base_application, finding_keys, json, messages_with, prize,
+    run_cmd, validate_json,
+};
 use serde_json::Value;
 
 /// (code, severity, file, line, column), as `finding_keys` gives them.
@@ -23,16 +26,11 @@ fn key(code: &str, severity: &str, file: &str, line: u64, column: u64) -> Key {
     (code.to_string(), severity.to_string(), file.to_string(), line, column)
 }
 
-/// The base application: 18 lines, `id` on line 1 and `applicant.name` on line 9.
-const BASE_APPLICATION: &str = include_str!("fixtures/base/applications/app-1.toml");
-
-/// The base application with `id` and an applicant name of its own (so that copies are not
-/// duplicate applicants), then `changes` applied: (1-based line, new text); lines past the end
-/// are added, with blank lines in between.
+/// The base application (18 lines, `id` on line 1 and `applicant.name` on line 9) with `id` and
+/// an applicant name of its own (so that copies are not duplicate applicants), then `changes`
+/// applied: (1-based line, new text); lines past the end are added, with blank lines in between.
 fn application(id: &str, changes: &[(usize, &str)]) -> String {
-    let mut lines: Vec<String> = BASE_APPLICATION.lines().map(String::from).collect();
-    lines[0] = format!("id = \"{id}\"");
-    lines[8] = format!("name = \"Applicant {id}\"");
+    let mut lines: Vec<String> = base_application(id).lines().map(String::from).collect();
     for &(line, text) in changes {
         if line > lines.len() {
             lines.resize(line, String::new());
@@ -42,44 +40,9 @@ fn application(id: &str, changes: &[(usize, &str)]) -> String {
     lines.join("\n") + "\n"
 }
 
-/// Fails the test when the program panicked.
-fn assert_no_panic(stderr: &str) {
-    assert!(!stderr.contains("panicked"), "the program panicked:\n{stderr}");
-}
-
-/// Runs a prepared `prize` command: exit code, stdout and stderr, after checking it did not
-/// panic. A run that hangs is killed after a minute (exit code -1).
-fn run(mut cmd: assert_cmd::Command) -> (i32, String, String) {
-    let out = cmd.timeout(Duration::from_secs(60)).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_no_panic(&stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    (out.status.code().unwrap_or(-1), stdout, stderr)
-}
-
-/// `prize -C dir validate --format json`: the exit code and the report.
-fn validate(dir: &Path) -> (i32, Value) {
-    let mut cmd = prize();
-    cmd.arg("-C").arg(dir).args(["validate", "--format", "json"]);
-    let (code, stdout, stderr) = run(cmd);
-    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {stderr}"));
-    (code, report)
-}
-
 /// The findings of `report` about `file`.
 fn findings_in(report: &Value, file: &str) -> Vec<Key> {
     finding_keys(report).into_iter().filter(|f| f.2 == file).collect()
-}
-
-/// The messages of the findings of `report` about `file`.
-fn messages_in(report: &Value, file: &str) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["file"] == file)
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Writes `n` copies of the base application under `applications/gen/`, each with an id and an
@@ -104,7 +67,7 @@ fn write_applications(root: &Path, n: usize) {
 
 #[test]
 fn malformed_toml_is_one_toml_syntax_finding_per_file() {
-    let archive = base_archive();
+    let archive = Archive::base();
     // (file stem, changes, line, column when the offending spot is unambiguous)
     let cases: &[(&str, Changes, u64, Option<u64>)] = &[
         ("unquoted", &[(2, "title = Safe Routes")], 2, Some(9)),
@@ -130,7 +93,7 @@ fn malformed_toml_is_one_toml_syntax_finding_per_file() {
         )
         .unwrap();
     }
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     for (stem, _, line, column) in cases {
         let file = format!("applications/{stem}.toml");
@@ -159,14 +122,14 @@ fn an_unclosed_string_is_reported_where_it_opens() {
     // Findings point at the offending value (spec 3): `title = ` is 8 characters, so the string
     // that never ends opens at column 9 (the end of the line, column 21, is only where the
     // parser gave up).
-    let archive = base_archive();
+    let archive = Archive::base();
     let file = "applications/unclosed-string.toml";
     fs::write(
         archive.path().join(file),
         application("unclosed-string", &[(2, "title = \"Safe Routes")]),
     )
     .unwrap();
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     assert_eq!(
         findings_in(&report, file),
@@ -177,7 +140,7 @@ fn an_unclosed_string_is_reported_where_it_opens() {
 #[test]
 fn a_date_that_does_not_exist_is_reported_at_the_value() {
     // Month 13 and 30 February: TOML rejects the first; either code is an error at the value.
-    let archive = base_archive();
+    let archive = Archive::base();
     let write = |stem: &str, changes: &[(usize, &str)]| {
         fs::write(
             archive.path().join(format!("applications/{stem}.toml")),
@@ -187,7 +150,7 @@ fn a_date_that_does_not_exist_is_reported_at_the_value() {
     };
     write("month-13", &[(5, "submitted = 2026-13-05T14:03:00+09:00")]);
     write("february-30", &[(16, "started = 2023-02-30")]);
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     for (file, line, column) in [
         ("applications/month-13.toml", 5, 13),
@@ -205,7 +168,7 @@ fn a_date_that_does_not_exist_is_reported_at_the_value() {
 
 #[test]
 fn wrong_types_are_invalid_values_at_the_value() {
-    let archive = base_archive();
+    let archive = Archive::base();
     // (file stem, changes, line and column of the invalid value); columns count the characters
     // of `key = ` before the value. Line 6 of the base is blank and comes before the first table:
     // a top-level key put there is read as one.
@@ -321,7 +284,7 @@ fn wrong_types_are_invalid_values_at_the_value() {
         ("applications/project-integer.toml", "missing-field"),
         ("applications/beneficiaries-string.toml", "no-beneficiaries"),
     ];
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     let got = finding_keys(&report);
     let missing: Vec<_> = want.iter().filter(|k| !got.contains(k)).collect();
@@ -337,10 +300,10 @@ fn wrong_types_are_invalid_values_at_the_value() {
 
 #[test]
 fn an_empty_application_lacks_every_required_field_at_line_1() {
-    let archive = base_archive();
-    fs::write(archive.path().join("applications/empty.toml"), "").unwrap();
-    fs::write(archive.path().join("applications/comment.toml"), "# to be filled in\n").unwrap();
-    let (exit, report) = validate(archive.path());
+    let archive = Archive::base()
+        .file("applications/empty.toml", "")
+        .file("applications/comment.toml", "# to be filled in\n");
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     // title, track, sector, submitted, applicant.{type,name,country,email}, project.{summary,status}
     for file in ["applications/comment.toml", "applications/empty.toml"] {
@@ -349,7 +312,7 @@ fn an_empty_application_lacks_every_required_field_at_line_1() {
             vec![key("missing-field", "error", file, 1, 1); 10],
             "{report:#}"
         );
-        let missing = messages_in(&report, file);
+        let missing = messages_with(&report, "file", file);
         for field in [
             "`title`",
             "`track`",
@@ -374,9 +337,8 @@ fn an_empty_application_lacks_every_required_field_at_line_1() {
 
 #[test]
 fn an_empty_prize_toml_is_findings_not_a_crash() {
-    let archive = base_archive();
-    fs::write(archive.path().join("prize.toml"), "").unwrap();
-    let (exit, report) = validate(archive.path());
+    let archive = Archive::base().file("prize.toml", "");
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1, "{report:#}");
     let config = findings_in(&report, "prize.toml");
     assert!(
@@ -387,7 +349,7 @@ fn an_empty_prize_toml_is_findings_not_a_crash() {
         config.contains(&key("config-invalid", "error", "prize.toml", 1, 1)),
         "no tracks: {config:?}"
     );
-    let messages = messages_in(&report, "prize.toml").join("\n");
+    let messages = messages_with(&report, "file", "prize.toml").join("\n");
     for what in ["track", "criteri", "round"] {
         assert!(messages.contains(what), "nothing says there is no {what}: {messages}");
     }
@@ -395,10 +357,10 @@ fn an_empty_prize_toml_is_findings_not_a_crash() {
 
 #[test]
 fn a_prize_toml_that_is_not_toml_is_a_finding() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let config = archive.path().join("prize.toml");
     fs::write(&config, "The rules of this edition are in the PDF.\n").unwrap();
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     let found = findings_in(&report, "prize.toml");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -406,7 +368,7 @@ fn a_prize_toml_that_is_not_toml_is_a_finding() {
 
     // A binary file saved as prize.toml (the start of a PNG).
     fs::write(&config, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     assert_eq!(
         findings_in(&report, "prize.toml"),
@@ -440,15 +402,15 @@ fn chmod(path: &Path, mode: u32) {
 #[cfg(unix)]
 #[test]
 fn an_unreadable_application_file_is_exit_2_naming_it() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let file = archive.path().join("applications/locked.toml");
     fs::write(&file, application("LOCKED", &[])).unwrap();
     chmod(&file, 0o000);
     if permissions_enforced(&file) {
         let mut cmd = prize();
         cmd.arg("-C").arg(archive.path()).arg("validate");
-        let (exit, stdout, stderr) = run(cmd);
-        assert_eq!(exit, 2, "stdout: {stdout}\nstderr: {stderr}");
+        let Output { code, stdout, stderr } = run_cmd(cmd);
+        assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
         assert!(stderr.contains("locked.toml"), "{stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "one clear error: {stderr}");
         assert_eq!(
@@ -463,7 +425,7 @@ fn an_unreadable_application_file_is_exit_2_naming_it() {
 #[cfg(unix)]
 #[test]
 fn an_unreadable_applications_subfolder_is_exit_2_naming_it() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let dir = archive.path().join("applications/locked");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("inside.toml"), application("INSIDE", &[])).unwrap();
@@ -471,8 +433,8 @@ fn an_unreadable_applications_subfolder_is_exit_2_naming_it() {
     if permissions_enforced(&dir) {
         let mut cmd = prize();
         cmd.arg("-C").arg(archive.path()).arg("validate");
-        let (exit, stdout, stderr) = run(cmd);
-        assert_eq!(exit, 2, "stdout: {stdout}\nstderr: {stderr}");
+        let Output { code, stdout, stderr } = run_cmd(cmd);
+        assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
         assert!(stderr.contains("locked"), "{stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "one clear error: {stderr}");
         assert_eq!(
@@ -486,11 +448,11 @@ fn an_unreadable_applications_subfolder_is_exit_2_naming_it() {
 
 #[test]
 fn a_folder_named_like_a_toml_file_is_walked_not_read() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let dir = archive.path().join("applications/x.toml");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("inner.toml"), application("INNER", &[])).unwrap();
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 0, "{report:#}");
     assert_eq!(finding_keys(&report), vec![]);
     assert_eq!(report["summary"]["applications"], 2);
@@ -506,10 +468,10 @@ fn a_folder_named_like_a_toml_file_is_walked_not_read() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_skipped_with_a_warning() {
-    let archive = base_archive();
+    let archive = Archive::base();
     std::os::unix::fs::symlink(".", archive.path().join("applications/loop")).unwrap();
     std::os::unix::fs::symlink("..", archive.path().join("applications/up")).unwrap();
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 0, "warnings only");
     assert_eq!(
         finding_keys(&report),
@@ -523,7 +485,7 @@ fn a_symlink_loop_is_skipped_with_a_warning() {
 
 #[test]
 fn not_utf8_names_the_line_and_the_byte_offset() {
-    let archive = base_archive();
+    let archive = Archive::base();
     // After the BOM (3 bytes) and `id = "NOT-UTF8"\n` (16 bytes), `title = "Bogotá Caf` is 20
     // bytes but 19 characters: the Latin-1 é (0xE9) is byte 39, line 2, column 20.
     let mut bytes = b"\xEF\xBB\xBFid = \"NOT-UTF8\"\ntitle = \"Bogot\xC3\xA1 Caf\xE9\"\n".to_vec();
@@ -533,37 +495,38 @@ fn not_utf8_names_the_line_and_the_byte_offset() {
             .skip(2)
             .flat_map(|l| format!("{l}\n").into_bytes()),
     );
-    fs::write(archive.path().join("applications/latin1.toml"), bytes).unwrap();
-    fs::write(archive.path().join("applications/first-byte.toml"), b"\xFFid = \"X\"\n").unwrap();
-    let (exit, report) = validate(archive.path());
+    let archive = archive
+        .file("applications/latin1.toml", bytes)
+        .file("applications/first-byte.toml", b"\xFFid = \"X\"\n");
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     assert_eq!(
         findings_in(&report, "applications/latin1.toml"),
         vec![key("not-utf8", "error", "applications/latin1.toml", 2, 20)]
     );
-    let message = &messages_in(&report, "applications/latin1.toml")[0];
+    let message = &messages_with(&report, "file", "applications/latin1.toml")[0];
     assert!(message.contains("byte 39"), "{message}");
     assert_eq!(
         findings_in(&report, "applications/first-byte.toml"),
         vec![key("not-utf8", "error", "applications/first-byte.toml", 1, 1)]
     );
-    let message = &messages_in(&report, "applications/first-byte.toml")[0];
+    let message = &messages_with(&report, "file", "applications/first-byte.toml")[0];
     assert!(message.contains("byte 0"), "{message}");
 }
 
 #[test]
 fn a_fifty_megabyte_file_is_too_large_and_not_read() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let file = fs::File::create(archive.path().join("applications/scan.toml")).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap(); // sparse: nothing is written
     drop(file);
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     assert_eq!(
         finding_keys(&report),
         vec![key("file-too-large", "error", "applications/scan.toml", 1, 1)]
     );
-    let message = &messages_in(&report, "applications/scan.toml")[0];
+    let message = &messages_with(&report, "file", "applications/scan.toml")[0];
     assert!(message.contains("52428800"), "the size is named: {message}");
 }
 
@@ -576,13 +539,13 @@ fn bom_crlf(text: &str) -> Vec<u8> {
 
 #[test]
 fn a_bom_and_crlf_line_ends_validate_clean_with_columns_unchanged() {
-    let archive = base_archive();
+    let archive = Archive::base();
     for file in ["prize.toml", "judges.toml", "applications/app-1.toml"] {
         let path = archive.path().join(file);
         let text = fs::read_to_string(&path).unwrap();
         fs::write(&path, bom_crlf(&text)).unwrap();
     }
-    let (exit, report) = validate(archive.path());
+    let (exit, report) = validate_json(archive.path());
     assert_eq!((exit, finding_keys(&report)), (0, vec![]), "{report:#}");
     assert_eq!(report["summary"]["eligible"], 1);
 
@@ -598,8 +561,8 @@ fn a_bom_and_crlf_line_ends_validate_clean_with_columns_unchanged() {
             ),
         ],
     );
-    fs::write(archive.path().join("applications/crlf.toml"), bom_crlf(&text)).unwrap();
-    let (exit, report) = validate(archive.path());
+    let archive = archive.file("applications/crlf.toml", bom_crlf(&text));
+    let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     let file = "applications/crlf.toml";
     assert_eq!(
@@ -617,8 +580,8 @@ fn an_archive_option_without_prize_toml_is_exit_2_naming_the_folder() {
     let empty = tempfile::tempdir().unwrap();
     let mut cmd = prize();
     cmd.arg("-C").arg(empty.path()).arg("validate");
-    let (exit, stdout, stderr) = run(cmd);
-    assert_eq!(exit, 2);
+    let Output { code, stdout, stderr } = run_cmd(cmd);
+    assert_eq!(code, 2);
     assert_eq!(stdout, "");
     assert!(stderr.contains(&empty.path().display().to_string()), "{stderr}");
     assert!(stderr.contains("prize.toml"), "{stderr}");
@@ -629,22 +592,22 @@ fn no_archive_at_or_above_the_working_directory_is_exit_2() {
     let empty = tempfile::tempdir().unwrap();
     let mut cmd = prize();
     cmd.current_dir(empty.path()).arg("list");
-    let (exit, stdout, stderr) = run(cmd);
-    assert_eq!(exit, 2);
+    let Output { code, stdout, stderr } = run_cmd(cmd);
+    assert_eq!(code, 2);
     assert_eq!(stdout, "");
     assert!(stderr.contains("prize.toml"), "{stderr}");
 }
 
 #[test]
 fn the_archive_is_found_from_a_subfolder() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let deep = archive.path().join("applications/x");
     fs::create_dir(&deep).unwrap();
     let mut cmd = prize();
     cmd.current_dir(&deep).args(["validate", "--format", "json"]);
-    let (exit, stdout, stderr) = run(cmd);
-    assert_eq!(exit, 0, "{stderr}");
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let Output { code, stdout, stderr } = run_cmd(cmd);
+    assert_eq!(code, 0, "{stderr}");
+    let report = json(&stdout);
     assert_eq!(report["summary"]["applications"], 1);
     assert_eq!(
         report["applications"][0]["file"], "applications/app-1.toml",
@@ -654,14 +617,14 @@ fn the_archive_is_found_from_a_subfolder() {
 
 #[test]
 fn prize_archive_names_the_archive_and_dash_c_wins_over_it() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let elsewhere = tempfile::tempdir().unwrap();
     let mut cmd = prize();
     cmd.current_dir(elsewhere.path())
         .env("PRIZE_ARCHIVE", archive.path())
         .args(["validate", "--format", "json"]);
-    let (exit, stdout, stderr) = run(cmd);
-    assert_eq!(exit, 0, "{stderr}");
+    let Output { code, stdout, stderr } = run_cmd(cmd);
+    assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("\"applications\": 1"), "{stdout}");
 
     let mut cmd = prize();
@@ -670,21 +633,21 @@ fn prize_archive_names_the_archive_and_dash_c_wins_over_it() {
         .arg("-C")
         .arg(archive.path())
         .arg("validate");
-    let (exit, _, stderr) = run(cmd);
-    assert_eq!(exit, 0, "-C comes first: {stderr}");
+    let Output { code, stderr, .. } = run_cmd(cmd);
+    assert_eq!(code, 0, "-C comes first: {stderr}");
 
     let mut cmd = prize();
     cmd.current_dir(archive.path())
         .env("PRIZE_ARCHIVE", elsewhere.path())
         .arg("validate");
-    let (exit, _, stderr) = run(cmd);
-    assert_eq!(exit, 2, "PRIZE_ARCHIVE comes before discovery: {stderr}");
+    let Output { code, stderr, .. } = run_cmd(cmd);
+    assert_eq!(code, 2, "PRIZE_ARCHIVE comes before discovery: {stderr}");
     assert!(stderr.contains(&elsewhere.path().display().to_string()), "{stderr}");
 }
 
 #[test]
 fn a_format_a_command_does_not_support_is_exit_2() {
-    let archive = base_archive();
+    let archive = Archive::base();
     for args in [
         &["validate", "--format", "csv"][..],
         &["validate", "--format", "markdown"],
@@ -693,8 +656,8 @@ fn a_format_a_command_does_not_support_is_exit_2() {
     ] {
         let mut cmd = prize();
         cmd.arg("-C").arg(archive.path()).args(args);
-        let (exit, stdout, stderr) = run(cmd);
-        assert_eq!(exit, 2, "{args:?}: {stderr}");
+        let Output { code, stdout, stderr } = run_cmd(cmd);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
         assert_eq!(stdout, "", "{args:?}");
         assert!(
             stderr.contains(args[2]),
@@ -705,7 +668,7 @@ fn a_format_a_command_does_not_support_is_exit_2() {
 
 #[test]
 fn a_closed_stdout_pipe_ends_quietly_with_0() {
-    let archive = base_archive();
+    let archive = Archive::base();
     write_applications(archive.path(), 2000);
     for format in ["human", "csv"] {
         let mut child = StdCommand::new(env!("CARGO_BIN_EXE_prize"))
@@ -734,17 +697,17 @@ fn a_closed_stdout_pipe_ends_quietly_with_0() {
 
 #[test]
 fn a_hundred_thousand_applications() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let start = Instant::now();
     write_applications(archive.path(), 99_999); // and the base's APP-1
     let written = start.elapsed();
     let start = Instant::now();
     let mut cmd = prize();
     cmd.arg("-C").arg(archive.path()).arg("validate");
-    let (exit, stdout, stderr) = run(cmd);
+    let Output { code, stdout, stderr } = run_cmd(cmd);
     let validated = start.elapsed();
     eprintln!("note: 100000 applications written in {written:.1?}, validated in {validated:.1?}");
-    assert_eq!(exit, 0, "{stderr}");
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
         "100000 applications: 100000 eligible, 0 ineligible, 0 invalid; 0 errors, 0 warnings\n"
@@ -753,15 +716,14 @@ fn a_hundred_thousand_applications() {
 
 #[test]
 fn carriage_returns_without_line_feeds_do_not_crash() {
-    let archive = base_archive();
-    fs::write(archive.path().join("applications/cr.toml"), "title = \"x\"\r").unwrap();
+    let archive = Archive::base().file("applications/cr.toml", "title = \"x\"\r");
     fs::write(
         archive.path().join("applications/mac.toml"),
         BASE_APPLICATION.replace('\n', "\r"),
     )
     .unwrap();
-    fs::write(archive.path().join("applications/quote.toml"), "'id = 1\r\nx = 2\r\n").unwrap();
-    let (code, report) = validate(archive.path());
+    let archive = archive.file("applications/quote.toml", "'id = 1\r\nx = 2\r\n");
+    let (code, report) = validate_json(archive.path());
     assert_eq!(code, 1);
     for file in [
         "applications/cr.toml",
@@ -779,7 +741,7 @@ fn carriage_returns_without_line_feeds_do_not_crash() {
 fn twenty_thousand_findings_on_one_line() {
     // Each unknown key is a finding on the same 170 kB line: positions must stay exact, and
     // time and memory linear (each finding once cost a copy of the whole line).
-    let archive = base_archive();
+    let archive = Archive::base();
     let keys: Vec<String> = (0..20_000).map(|i| format!("k{i}=1")).collect();
     let inline = format!(
         "applicant = {{ type = \"city\", name = \"Long\", country = \"CO\", email = \"a@b.org\", {} }}",
@@ -790,8 +752,8 @@ fn twenty_thousand_findings_on_one_line() {
         &inline,
     );
     assert!(text.contains("k19999=1"));
-    fs::write(archive.path().join("applications/long.toml"), &text).unwrap();
-    let (code, report) = validate(archive.path());
+    let archive = archive.file("applications/long.toml", &text);
+    let (code, report) = validate_json(archive.path());
     assert_eq!(code, 0, "unknown fields in an application are warnings");
     let found = findings_in(&report, "applications/long.toml");
     assert_eq!(found.len(), 20_000);
@@ -804,14 +766,14 @@ fn twenty_thousand_findings_on_one_line() {
 
 #[test]
 fn configuration_traps_the_review_found() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let config = fs::read_to_string(archive.path().join("prize.toml")).unwrap();
     // Line numbers below count the lines added at the end of the base prize.toml (63 lines).
     let base_lines = config.lines().count() as u64;
     let extra = "\n[[rules]]\nid = \"conflict-of-interest\"\nmessage = \"m\"\neffect = \"warning\"\nfield = \"title\"\ncheck = \"required\"\n\n[[rules]]\nid = \"sneaky\"\nmessage = \"m\"\neffect = \"error\"\nfield = \"title\"\ncheck = \"matches\"\nvalue = \"zzz)|(?:.*\"\n";
     let with_rules = config.replace("min_operating_months = 6", "min_operating_months = 300000") + extra;
-    fs::write(archive.path().join("prize.toml"), with_rules).unwrap();
-    let (code, report) = validate(archive.path());
+    let archive = archive.file("prize.toml", with_rules);
+    let (code, report) = validate_json(archive.path());
     assert_eq!(code, 1);
     let lines: Vec<(String, u64, u64)> = findings_in(&report, "prize.toml")
         .into_iter()
@@ -829,9 +791,9 @@ fn configuration_traps_the_review_found() {
     let empty = config
         .replace("[[tracks]]", "[[old-tracks]]")
         .replacen("[prize]", "tracks = []\n[prize]", 1);
-    fs::write(archive.path().join("prize.toml"), empty).unwrap();
-    let (_, report) = validate(archive.path());
-    let messages = messages_in(&report, "prize.toml");
+    let archive = archive.file("prize.toml", empty);
+    let (_, report) = validate_json(archive.path());
+    let messages = messages_with(&report, "file", "prize.toml");
     assert!(
         messages.iter().any(|m| m == "prize.toml defines no tracks"),
         "{messages:?}"
@@ -842,15 +804,13 @@ fn configuration_traps_the_review_found() {
 fn an_assignment_over_one_mebibyte_is_read() {
     // 100,000 applications × 5 judges make a 13 MB assignment: the applications' 1 MiB limit
     // must not apply to it.
-    let archive = base_archive();
-    fs::create_dir_all(archive.path().join("assignments")).unwrap();
     let mut text = String::from("application,judge\nAPP-1,j-silva\n");
     for i in 0..80_000 {
         text.push_str(&format!("X-{i:06},j-silva\n"));
     }
     assert!(text.len() > 1024 * 1024);
-    fs::write(archive.path().join("assignments/first.csv"), text).unwrap();
-    let (code, report) = validate(archive.path());
+    let archive = Archive::base().assignment("first", &text);
+    let (code, report) = validate_json(archive.path());
     assert_eq!(code, 0, "{report:#}");
     assert!(finding_keys(&report).is_empty(), "{report:#}");
 }

@@ -6,15 +6,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{base_archive, prize, validate_json};
+use common::{Archive, Output, prize, run, run_args, run_cmd, validate_json};
 use serde_json::Value;
-
-/// Adds an application file to an archive.
-fn add(archive: &Path, rel: &str, text: &str) {
-    let path = archive.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 const LATE_AND_BROKEN: &str = r#"id = "APP-2"
 title = "Accessible Buses"
@@ -35,26 +28,23 @@ started = 2022-01-10
 beneficiaries = ["people with disabilities"]
 "#;
 
-fn stdout(cmd: &mut assert_cmd::Command) -> (i32, String) {
-    let out = cmd.output().unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+/// The base archive with [`LATE_AND_BROKEN`] added.
+fn late_and_broken() -> Archive {
+    Archive::base().application("2026/app-2.toml", LATE_AND_BROKEN)
 }
 
 #[test]
 fn human_output_is_rustc_style() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
-    let (code, text) = stdout(prize().arg("-C").arg(archive.path()).arg("validate"));
+    let archive = late_and_broken();
+    let Output { code, stdout: text, .. } = run(archive.path(), &["validate"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn quiet_shows_only_errors() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
-    let (_, text) = stdout(prize().arg("-C").arg(archive.path()).args(["-q", "validate"]));
+    let archive = late_and_broken();
+    let Output { stdout: text, .. } = run(archive.path(), &["-q", "validate"]);
     assert!(text.contains("error[invalid-value]"));
     assert!(!text.contains("late-submission"), "{text}");
     // Nothing but findings: no summary line.
@@ -63,8 +53,7 @@ fn quiet_shows_only_errors() {
 
 #[test]
 fn json_has_the_keys_of_the_spec() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
+    let archive = late_and_broken();
     let (code, report) = validate_json(archive.path());
     assert_eq!(code, 1);
     let keys = |v: &Value| {
@@ -133,14 +122,8 @@ fn json_has_the_keys_of_the_spec() {
 
 #[test]
 fn github_annotations() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
-    let (code, text) = stdout(
-        prize()
-            .arg("-C")
-            .arg(archive.path())
-            .args(["validate", "--format", "github"]),
-    );
+    let archive = late_and_broken();
+    let Output { code, stdout: text, .. } = run(archive.path(), &["validate", "--format", "github"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2);
@@ -155,24 +138,12 @@ fn github_annotations() {
 
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
-    let archive = base_archive();
-    let with_warning =
-        fs::read_to_string(archive.path().join("applications/app-1.toml")).unwrap() + "\n[extra]\nx = 1\ncolour = 1\n";
-    add(
-        archive.path(),
-        "applications/app-1.toml",
-        &with_warning.replace("title =", "colour = \"red\"\ntitle ="),
-    );
-    let run = |deny: bool| {
-        let mut cmd = prize();
-        cmd.arg("-C").arg(archive.path()).arg("validate");
-        if deny {
-            cmd.arg("--deny-warnings");
-        }
-        cmd.output().unwrap().status.code().unwrap()
-    };
-    assert_eq!(run(false), 0);
-    assert_eq!(run(true), 1);
+    let archive = Archive::base().edit("applications/app-1.toml", |text| {
+        let with_warning = text + "\n[extra]\nx = 1\ncolour = 1\n";
+        with_warning.replace("title =", "colour = \"red\"\ntitle =")
+    });
+    assert_eq!(run(archive.path(), &["validate"]).code, 0);
+    assert_eq!(run(archive.path(), &["validate", "--deny-warnings"]).code, 1);
 }
 
 #[test]
@@ -180,28 +151,20 @@ fn init_writes_an_archive_that_validates_clean() {
     for template in ["sscp-2026", "minimal"] {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("new");
-        let out = prize()
-            .args(["init", "--template", template])
-            .arg(&target)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{template}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let mut init = prize();
+        init.args(["init", "--template", template]).arg(&target);
+        let out = run_cmd(init);
+        assert!(out.code == 0, "{template}: {}", out.stderr);
         let (code, report) = validate_json(&target);
         assert_eq!(code, 0, "{template}");
         assert_eq!(report["findings"], serde_json::json!([]), "{template}");
         // It refuses to overwrite, and leaves what is there untouched.
         fs::write(target.join("prize.toml"), "# mine\n").unwrap();
-        let again = prize()
-            .args(["init", "--template", template])
-            .arg(&target)
-            .output()
-            .unwrap();
-        assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+        let mut init = prize();
+        init.args(["init", "--template", template]).arg(&target);
+        let again = run_cmd(init);
+        assert_eq!(again.code, 2);
+        assert!(again.stderr.contains("never overwrites"));
         assert_eq!(fs::read_to_string(target.join("prize.toml")).unwrap(), "# mine\n");
     }
 }
@@ -252,34 +215,33 @@ fn sscp_template_has_the_published_structure() {
 
 #[test]
 fn discovery_from_a_subfolder_and_from_the_environment() {
-    let archive = base_archive();
-    let sub = archive.path().join("applications");
-    let out = prize().current_dir(&sub).arg("validate").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .starts_with("1 application: 1 eligible")
-    );
-    let elsewhere = tempfile::tempdir().unwrap();
-    let out = prize()
-        .current_dir(elsewhere.path())
+    let archive = Archive::base();
+    let mut cmd = prize();
+    cmd.current_dir(archive.join("applications")).arg("validate");
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("1 application: 1 eligible"));
+    let elsewhere = Archive::new();
+    let mut cmd = prize();
+    cmd.current_dir(elsewhere.path())
         .env("PRIZE_ARCHIVE", archive.path())
-        .arg("validate")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let out = prize().current_dir(elsewhere.path()).arg("validate").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no prize.toml found"));
+        .arg("validate");
+    assert_eq!(run_cmd(cmd).code, 0);
+    let mut cmd = prize();
+    cmd.current_dir(elsewhere.path()).arg("validate");
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no prize.toml found"));
 }
 
 #[test]
 fn list_filters_and_formats() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
-    let run = |args: &[&str]| stdout(prize().arg("-C").arg(archive.path()).arg("list").args(args));
-    let (code, csv) = run(&["--format", "csv"]);
+    let archive = late_and_broken();
+    let list = |args: &[&str]| {
+        let out = run(archive.path(), &[&["list"], args].concat());
+        (out.code, out.stdout)
+    };
+    let (code, csv) = list(&["--format", "csv"]);
     assert_eq!(code, 1, "the archive has an error");
     assert_eq!(
         csv,
@@ -287,51 +249,36 @@ fn list_filters_and_formats() {
          APP-1,projects,mobility,city,CO,eligible,,Safe Routes for Older Pedestrians\n\
          APP-2,projects,mobility,corporation,,invalid,invalid-value,Accessible Buses\n"
     );
-    let (_, json) = run(&["--format", "json", "--status", "eligible"]);
-    let json: Value = serde_json::from_str(&json).unwrap();
+    let (_, json) = list(&["--format", "json", "--status", "eligible"]);
+    let json = common::json(&json);
     assert_eq!(json["count"], 1);
     assert_eq!(json["applications"][0]["id"], "APP-1");
     assert_eq!(json["applications"][0]["country"], "CO");
-    let (_, md) = run(&["--format", "markdown", "--type", "city"]);
+    let (_, md) = list(&["--format", "markdown", "--type", "city"]);
     assert_eq!(md.lines().count(), 3, "{md}");
     assert!(md.starts_with("| id | track |"));
-    let (_, none) = run(&["--format", "csv", "--country", "kr"]);
+    let (_, none) = list(&["--format", "csv", "--country", "kr"]);
     assert_eq!(none.lines().count(), 1);
-    let typo = prize()
-        .arg("-C")
-        .arg(archive.path())
-        .args(["list", "--track", "project"])
-        .output()
-        .unwrap();
-    assert_eq!(typo.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&typo.stderr).contains("did you mean `projects`?"));
+    let typo = run(archive.path(), &["list", "--track", "project"]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("did you mean `projects`?"));
 }
 
 #[test]
 fn stats_counts() {
-    let archive = base_archive();
-    add(
-        archive.path(),
-        "applications/2026/app-2.toml",
-        &LATE_AND_BROKEN.replace("\"UK\"", "\"NL\""),
-    );
-    add(
-        archive.path(),
-        "applications/2026/app-3.toml",
-        &LATE_AND_BROKEN
-            .replace("APP-2", "APP-3")
-            .replace("\"UK\"", "\"NL\"")
-            .replace("mobility", "welfare")
-            .replace("Amsterdam Transit", "Rotterdam Care"),
-    );
-    let (code, json) = stdout(
-        prize()
-            .arg("-C")
-            .arg(archive.path())
-            .args(["stats", "--format", "json"]),
-    );
-    assert_eq!(code, 0);
-    let s: Value = serde_json::from_str(&json).unwrap();
+    let archive = Archive::base()
+        .application("2026/app-2.toml", &LATE_AND_BROKEN.replace("\"UK\"", "\"NL\""))
+        .application(
+            "2026/app-3.toml",
+            &LATE_AND_BROKEN
+                .replace("APP-2", "APP-3")
+                .replace("\"UK\"", "\"NL\"")
+                .replace("mobility", "welfare")
+                .replace("Amsterdam Transit", "Rotterdam Care"),
+        );
+    let out = run(archive.path(), &["stats", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let s = out.json();
     assert_eq!(s["applications"], 3);
     assert_eq!(s["tracks"][0]["track"], "projects");
     assert_eq!(
@@ -348,75 +295,54 @@ fn stats_counts() {
         s["ineligible_reasons"],
         serde_json::json!([{"key": "late-submission", "count": 2}])
     );
-    let (_, human) = stdout(prize().arg("-C").arg(archive.path()).arg("stats"));
+    let Output { stdout: human, .. } = run(archive.path(), &["stats"]);
     insta::assert_snapshot!(human);
 }
 
 #[test]
 fn explain_code_prints_the_explanation() {
-    let (code, text) = stdout(prize().args(["explain-code", "operating-too-short"]));
+    let Output { code, stdout: text, .. } = run_args(&["explain-code", "operating-too-short"]);
     assert_eq!(code, 0);
     assert!(text.starts_with("operating-too-short (ineligible): "));
     assert!(text.contains("### Example"));
-    let out = prize().args(["explain-code", "late-submision"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `late-submission`?"));
+    let out = run_args(&["explain-code", "late-submision"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("did you mean `late-submission`?"));
 }
 
 #[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        let (code, text) = stdout(prize().args(["completions", shell]));
+        let Output { code, stdout: text, .. } = run_args(&["completions", shell]);
         assert_eq!(code, 0);
         assert!(text.contains("validate") && text.contains("explain-code"), "{shell}");
     }
-    let (code, man) = stdout(prize().arg("man"));
+    let Output { code, stdout: man, .. } = run_args(&["man"]);
     assert_eq!(code, 0);
     assert!(man.contains(".TH prize"));
 }
 
 #[test]
 fn colour_follows_the_flag() {
-    let archive = base_archive();
-    add(archive.path(), "applications/2026/app-2.toml", LATE_AND_BROKEN);
-    let (_, plain) = stdout(prize().arg("-C").arg(archive.path()).arg("validate"));
+    let archive = late_and_broken();
+    let Output { stdout: plain, .. } = run(archive.path(), &["validate"]);
     assert!(!plain.contains('\x1b'));
-    let (_, coloured) = stdout(
-        prize()
-            .arg("-C")
-            .arg(archive.path())
-            .args(["--color", "always", "validate"]),
-    );
+    let Output { stdout: coloured, .. } = run(archive.path(), &["--color", "always", "validate"]);
     assert!(coloured.contains('\x1b'));
-    let (_, never) = stdout(
-        prize()
-            .arg("-C")
-            .arg(archive.path())
-            .args(["--color", "never", "validate"]),
-    );
+    let Output { stdout: never, .. } = run(archive.path(), &["--color", "never", "validate"]);
     assert_eq!(never, plain);
 }
 
 #[test]
 fn output_is_deterministic() {
-    let archive = base_archive();
-    for i in 0..40 {
-        add(
-            archive.path(),
-            &format!("applications/b/{i}.toml"),
-            &LATE_AND_BROKEN.replace("APP-2", &format!("B-{i}")),
-        );
-    }
-    let run = || {
-        stdout(
-            prize()
-                .arg("-C")
-                .arg(archive.path())
-                .args(["validate", "--format", "json"]),
+    let archive = Archive::base().files((0..40).map(|i| {
+        (
+            format!("applications/b/{i}.toml"),
+            LATE_AND_BROKEN.replace("APP-2", &format!("B-{i}")),
         )
-        .1
-    };
-    assert_eq!(run(), run());
+    }));
+    let validate = || run(archive.path(), &["validate", "--format", "json"]).stdout;
+    assert_eq!(validate(), validate());
 }
 
 #[test]
@@ -425,8 +351,7 @@ fn example_configurations_validate_clean() {
     let mut checked = 0;
     for entry in fs::read_dir(configs).unwrap() {
         let path = entry.unwrap().path();
-        let dir = tempfile::tempdir().unwrap();
-        fs::copy(&path, dir.path().join("prize.toml")).unwrap();
+        let dir = Archive::new().file("prize.toml", fs::read(&path).unwrap());
         let (code, report) = validate_json(dir.path());
         assert_eq!(report["findings"], serde_json::json!([]), "{}", path.display());
         assert_eq!(code, 0);

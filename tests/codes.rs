@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{base_archive, copy_tree, finding_keys, fixtures, validate_json};
+use common::{Archive, copy_tree, finding_keys, fixtures, run_args, validate_json};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -46,12 +46,12 @@ fn check_fixture(dir: &Path) {
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
     let expect: Expect = toml::from_str(&fs::read_to_string(dir.join("expect.toml")).unwrap())
         .unwrap_or_else(|e| panic!("{name}/expect.toml: {e}"));
-    let archive = base_archive();
+    let archive = Archive::base();
     copy_tree(dir, archive.path());
-    fs::remove_file(archive.path().join("expect.toml")).unwrap();
-    for path in &expect.remove {
-        fs::remove_file(archive.path().join(path)).unwrap();
-    }
+    let archive = expect
+        .remove
+        .iter()
+        .fold(archive.remove("expect.toml"), |archive, path| archive.remove(path));
     let (exit, report) = validate_json(archive.path());
     let mut want: Vec<_> = expect
         .finding
@@ -78,7 +78,7 @@ fn check_fixture(dir: &Path) {
 
 #[test]
 fn base_archive_is_clean() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 0);
     assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report:#}");
@@ -100,8 +100,7 @@ fn every_fixture_reports_exactly_its_findings() {
 
 #[test]
 fn every_code_has_a_fixture() {
-    let out = common::prize().arg("explain-code").output().unwrap();
-    let listing = String::from_utf8(out.stdout).unwrap();
+    let listing = run_args(&["explain-code"]).stdout;
     let codes: Vec<&str> = listing.lines().map(|l| l.split_whitespace().next().unwrap()).collect();
     assert!(codes.len() >= 24, "{listing}");
     for code in codes {
@@ -117,9 +116,7 @@ fn every_code_has_a_fixture() {
 
 #[test]
 fn file_too_large() {
-    let archive = base_archive();
-    let big = archive.path().join("applications/big.toml");
-    fs::write(&big, vec![b'#'; 1024 * 1024 + 1]).unwrap();
+    let archive = Archive::base().file("applications/big.toml", vec![b'#'; 1024 * 1024 + 1]);
     let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 1);
     assert_eq!(
@@ -133,7 +130,7 @@ fn file_too_large() {
         )]
     );
     // Exactly 1 MiB is still read.
-    fs::write(&big, vec![b'#'; 1024 * 1024]).unwrap();
+    let archive = archive.file("applications/big.toml", vec![b'#'; 1024 * 1024]);
     let (_, report) = validate_json(archive.path());
     assert!(finding_keys(&report).iter().all(|f| f.0 != "file-too-large"));
 }
@@ -141,7 +138,7 @@ fn file_too_large() {
 #[cfg(unix)]
 #[test]
 fn symlink_skipped() {
-    let archive = base_archive();
+    let archive = Archive::base();
     std::os::unix::fs::symlink("app-1.toml", archive.path().join("applications/copy.toml")).unwrap();
     let (exit, report) = validate_json(archive.path());
     assert_eq!(exit, 0, "a warning only");

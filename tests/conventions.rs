@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{base_archive, prize, run};
+use common::{Archive, Output, prize, run, run_args, run_cmd};
 
 /// The sample archive shipped with the repository.
 fn sample() -> std::path::PathBuf {
@@ -17,8 +17,7 @@ fn sample() -> std::path::PathBuf {
 
 /// The subcommands `prize --help` lists (clap's own `help` aside), with `scores import`.
 fn commands() -> Vec<String> {
-    let out = prize().arg("--help").output().unwrap();
-    let help = String::from_utf8(out.stdout).unwrap();
+    let help = run_args(&["--help"]).stdout;
     let listed = help
         .split("Commands:\n")
         .nth(1)
@@ -36,9 +35,10 @@ fn commands() -> Vec<String> {
 
 /// `prize ARGS --help` (or `-h`).
 fn help(command: &str, flag: &str) -> String {
-    let out = prize().args(command.split_whitespace()).arg(flag).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "prize {command} {flag}");
-    String::from_utf8(out.stdout).unwrap()
+    let args: Vec<&str> = command.split_whitespace().chain([flag]).collect();
+    let out = run_args(&args);
+    assert_eq!(out.code, 0, "prize {command} {flag}");
+    out.stdout
 }
 
 /// The example command lines of a help text: the lines of its last section, `Examples:`, that
@@ -160,60 +160,45 @@ fn help_examples_work_on_the_sample_archive_as_printed() {
 fn color_never_governs_clap_usage_errors() {
     // CLICOLOR_FORCE is how a terminal-ish environment forces colour on clap's own messages.
     for never in [&["--color", "never"][..], &["--color=never"][..]] {
-        let out = prize()
-            .env("CLICOLOR_FORCE", "1")
+        let mut cmd = prize();
+        cmd.env("CLICOLOR_FORCE", "1")
             .env_remove("TERM")
             .args(never)
-            .args(["rank", "--bogus"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        let stderr = String::from_utf8_lossy(&out.stderr);
+            .args(["rank", "--bogus"]);
+        let Output { code, stderr, .. } = run_cmd(cmd);
+        assert_eq!(code, 2);
         assert!(stderr.contains("unexpected argument '--bogus'"), "{stderr}");
         assert!(!stderr.contains('\x1b'), "{never:?}: {stderr:?}");
     }
     // After the subcommand too, where clap takes global options as well.
-    let out = prize()
-        .env("CLICOLOR_FORCE", "1")
-        .args(["rank", "--bogus", "--color", "never"])
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
-    let out = prize().args(["--color", "always", "rank", "--bogus"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains('\x1b'),
-        "--color always colours usage errors"
-    );
+    let mut cmd = prize();
+    cmd.env("CLICOLOR_FORCE", "1")
+        .args(["rank", "--bogus", "--color", "never"]);
+    assert!(!run_cmd(cmd).stderr.contains('\x1b'));
+    let out = run_args(&["--color", "always", "rank", "--bogus"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains('\x1b'), "--color always colours usage errors");
 }
 
 #[test]
 fn archive_discovery_errors_say_what_is_wrong() {
-    let place = tempfile::tempdir().unwrap();
-    let out = prize()
-        .current_dir(place.path())
-        .args(["-C", "no-such-dir", "validate"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: no such folder: no-such-dir\n"
-    );
+    let place = Archive::new();
+    let in_place = |args: &[&str]| {
+        let mut cmd = prize();
+        cmd.current_dir(place.path()).args(args);
+        run_cmd(cmd)
+    };
+    let out = in_place(&["-C", "no-such-dir", "validate"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr, "error: no such folder: no-such-dir\n");
 
-    fs::create_dir(place.path().join("empty")).unwrap();
-    let out = prize()
-        .current_dir(place.path())
-        .args(["-C", "empty", "rank"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    fs::create_dir(place.join("empty")).unwrap();
+    let Output { code, stderr, .. } = in_place(&["-C", "empty", "rank"]);
+    assert_eq!(code, 2);
     assert!(stderr.starts_with("error: no prize.toml in empty"), "{stderr}");
 
-    let out = prize().current_dir(place.path()).arg("list").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let Output { code, stderr, .. } = in_place(&["list"]);
+    assert_eq!(code, 2);
     assert!(stderr.contains("no prize.toml found in"), "{stderr}");
     assert!(stderr.contains("`prize init`") && stderr.contains("-C DIR"), "{stderr}");
 }
@@ -222,24 +207,19 @@ fn archive_discovery_errors_say_what_is_wrong() {
 fn error_messages_print_control_characters_escaped() {
     // A folder name is text from outside too: an escape sequence in it must not recolour the
     // terminal when the error names it.
-    let place = tempfile::tempdir().unwrap();
-    let out = prize()
-        .current_dir(place.path())
-        .args(["-C", "red\u{1b}[31mfolder", "validate"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: no such folder: red\\u{1b}[31mfolder\n"
-    );
+    let place = Archive::new();
+    let mut cmd = prize();
+    cmd.current_dir(place.path())
+        .args(["-C", "red\u{1b}[31mfolder", "validate"]);
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr, "error: no such folder: red\\u{1b}[31mfolder\n");
 }
 
 #[test]
 fn man_page_refers_only_to_itself_and_has_exit_status_and_examples() {
-    let out = prize().arg("man").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let man = String::from_utf8(out.stdout).unwrap();
+    let Output { code, stdout: man, .. } = run_args(&["man"]);
+    assert_eq!(code, 0);
     let sections: Vec<&str> = man.lines().filter(|l| l.starts_with(".SH")).collect();
     assert!(sections.iter().any(|s| s.contains("EXIT STATUS")), "{sections:?}");
     assert!(sections.iter().any(|s| s.contains("EXAMPLES")), "{sections:?}");
@@ -265,8 +245,8 @@ fn man_page_refers_only_to_itself_and_has_exit_status_and_examples() {
 
 #[test]
 fn validate_quiet_prints_only_findings() {
-    let archive = base_archive();
-    let (code, stdout, stderr) = run(archive.path(), &["-q", "validate"]);
+    let archive = Archive::base();
+    let Output { code, stdout, stderr } = run(archive.path(), &["-q", "validate"]);
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (0, "", ""),
@@ -274,17 +254,13 @@ fn validate_quiet_prints_only_findings() {
     );
 
     // The sample has one warning and no error: -q shows errors only, so nothing at all.
-    let (code, stdout, _) = run(&sample(), &["-q", "validate"]);
+    let Output { code, stdout, .. } = run(&sample(), &["-q", "validate"]);
     assert_eq!((code, stdout.as_str()), (0, ""));
 
-    fs::write(
-        archive.path().join("applications/app-1.toml"),
-        fs::read_to_string(archive.path().join("applications/app-1.toml"))
-            .unwrap()
-            .replace("track = \"projects\"", "track = \"nowhere\""),
-    )
-    .unwrap();
-    let (code, stdout, stderr) = run(archive.path(), &["-q", "validate"]);
+    let archive = archive.edit("applications/app-1.toml", |text| {
+        text.replace("track = \"projects\"", "track = \"nowhere\"")
+    });
+    let Output { code, stdout, stderr } = run(archive.path(), &["-q", "validate"]);
     assert_eq!(code, 1);
     assert!(stdout.starts_with("error[unknown-track]"), "{stdout}");
     assert!(
@@ -295,21 +271,16 @@ fn validate_quiet_prints_only_findings() {
 }
 
 /// The base archive with a criterion whose max is below its min: prize.toml is broken.
-fn broken_config() -> tempfile::TempDir {
-    let archive = base_archive();
-    let config = archive.path().join("prize.toml");
-    let text = fs::read_to_string(&config).unwrap().replacen("max = 10", "max = 0", 1);
-    fs::write(config, text).unwrap();
-    archive
+fn broken_config() -> Archive {
+    Archive::base().config_edit(|text| text.replacen("max = 10", "max = 0", 1))
 }
 
 #[test]
 fn every_command_treats_a_broken_archive_alike() {
-    let archive = broken_config();
+    // A sheet to import: `scores import` needs the configuration as much as `rank` does.
+    let archive = broken_config().file("sheet.csv", "application\nAPP-1\n");
     // One application (eligible), and the one error of the broken criterion.
     let summary = "1 application: 1 eligible, 0 ineligible, 0 invalid; 1 error, 0 warnings";
-    // A sheet to import: `scores import` needs the configuration as much as `rank` does.
-    fs::write(archive.path().join("sheet.csv"), "application\nAPP-1\n").unwrap();
     let commands: [&[&str]; 9] = [
         &[
             "scores",
@@ -330,15 +301,15 @@ fn every_command_treats_a_broken_archive_alike() {
         &["list"],
     ];
     for args in commands {
-        let (code, _, stderr) = run(archive.path(), args);
+        let Output { code, stderr, .. } = run(archive.path(), args);
         assert_eq!(code, 1, "{args:?}: {stderr}");
         let lines: Vec<&str> = stderr.lines().collect();
         assert_eq!(lines.len(), 2, "{args:?}: {stderr}");
         assert_eq!(lines[0], summary, "{args:?}");
         assert!(lines[1].contains("run `prize validate` to see"), "{args:?}: {stderr}");
     }
-    let (_, _, rank) = run(archive.path(), &["rank"]);
-    let (_, _, sheets) = run(archive.path(), &["sheets", "--round", "first"]);
+    let Output { stderr: rank, .. } = run(archive.path(), &["rank"]);
+    let Output { stderr: sheets, .. } = run(archive.path(), &["sheets", "--round", "first"]);
     assert_eq!(rank.lines().next(), sheets.lines().next());
     assert_eq!(
         sheets.lines().nth(1),
@@ -352,18 +323,13 @@ fn commands_that_write_exit_1_when_the_archive_has_errors() {
     // An application with an unknown track is invalid; the configuration is fine, so sheets
     // and assignments are written for the rest, and the exit code says the archive is broken,
     // as `prize rank` says it.
-    let archive = base_archive();
-    fs::write(
-        archive.path().join("applications/broken.toml"),
-        "id = \"APP-9\"\ntitle = \"Broken\"\n",
-    )
-    .unwrap();
+    let archive = Archive::base().application("broken.toml", "id = \"APP-9\"\ntitle = \"Broken\"\n");
     for args in [
         &["rank", "--round", "first"][..],
         &["sheets", "--round", "first"],
         &["assign", "--round", "first", "--per-application", "1"],
     ] {
-        let (code, _, stderr) = run(archive.path(), args);
+        let Output { code, stderr, .. } = run(archive.path(), args);
         assert_eq!(code, 1, "{args:?}: {stderr}");
         assert!(
             stderr.contains("run `prize validate` to see the errors"),
@@ -376,7 +342,7 @@ fn commands_that_write_exit_1_when_the_archive_has_errors() {
 
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         &sample(),
         &[
             "-q",

@@ -10,31 +10,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::{base_archive, finding_keys, fixtures, prize, validate_json};
+use common::{
+    Archive, Output, at, base_application, finding_keys, fixtures, names, positions, prize, read, run_cmd,
+    scores_import, validate_json, write,
+};
 use serde_json::Value;
-
-/// The base application: line 1 is its id, line 9 the applicant's name.
-const BASE_APPLICATION: &str = include_str!("fixtures/base/applications/app-1.toml");
 
 const HEADER: &str = "application,impact,design,comment\n";
 
 /// The base archive (criteria impact 1–10 and design 0–10; rounds first and final; judges
 /// j-kim, conflicted with APP-1 and serving in the first round only, and j-silva) with
 /// APP-2 … APP-8 added, each with an applicant of its own.
-fn archive() -> tempfile::TempDir {
-    let dir = base_archive();
-    for n in 2..=8 {
-        let id = format!("APP-{n}");
-        let mut lines: Vec<String> = BASE_APPLICATION.lines().map(String::from).collect();
-        lines[0] = format!("id = \"{id}\"");
-        lines[8] = format!("name = \"Applicant {id}\"");
-        fs::write(
-            dir.path().join(format!("applications/app-{n}.toml")),
-            lines.join("\n") + "\n",
-        )
-        .unwrap();
-    }
-    dir
+fn archive() -> Archive {
+    (2..=8).fold(Archive::base(), |archive, n| {
+        archive.application(&format!("app-{n}.toml"), &base_application(&format!("APP-{n}")))
+    })
 }
 
 fn sheet(name: &str) -> PathBuf {
@@ -44,75 +34,18 @@ fn sheet(name: &str) -> PathBuf {
 /// Writes `bytes` to a file named `name` outside the archive, as a judge's e-mail attachment.
 fn attachment(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    fs::write(&path, bytes).unwrap();
+    let path = common::attachment(dir.path(), name, bytes);
     (dir, path)
-}
-
-/// `prize -C dir scores import ARGS...`: exit code, stdout, stderr.
-fn import(dir: &Path, args: &[&str], files: &[&Path]) -> (i32, String, String) {
-    let out = prize()
-        .arg("-C")
-        .arg(dir)
-        .args(["scores", "import"])
-        .args(args)
-        .args(files)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        stderr,
-    )
 }
 
 /// The same with `--format json`: exit code and the report array.
 fn import_json(dir: &Path, args: &[&str], files: &[&Path]) -> (i32, Vec<Value>) {
-    let mut all = vec!["--format", "json"];
-    all.extend(args);
-    let (code, stdout, stderr) = import(dir, &all, files);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
+    let (code, json) = scores_import(dir, &[&["--format", "json"], args].concat(), files).code_json();
     (code, json.as_array().unwrap().clone())
-}
-
-/// (code, line, column) of a report's findings.
-fn positions(report: &Value) -> Vec<(String, u64, u64)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn at(code: &str, line: u64, column: u64) -> (String, u64, u64) {
-    (code.to_string(), line, column)
 }
 
 fn stored(dir: &Path, round: &str, judge: &str) -> PathBuf {
     dir.join("scores").join(round).join(format!("{judge}.csv"))
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The names in a folder, sorted (to see that no temporary file is left behind).
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 const SILVA_FIRST: &[&str] = &["--round", "first", "--judge", "j-silva"];
@@ -127,7 +60,7 @@ const PLAIN_CANONICAL: &str = "application,impact,design,comment\n\
 #[test]
 fn utf8_sheet_is_stored_in_canonical_form_and_validates() {
     let dir = archive();
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(code, 0);
     assert_eq!(stdout, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n");
     assert_eq!(read(&stored(dir.path(), "first", "j-silva")), PLAIN_CANONICAL);
@@ -138,7 +71,7 @@ fn utf8_sheet_is_stored_in_canonical_form_and_validates() {
     let copy = tempfile::tempdir().unwrap();
     let again = copy.path().join("j-silva.csv");
     fs::copy(stored(dir.path(), "first", "j-silva"), &again).unwrap();
-    let (code, stdout, _) = import(dir.path(), &["--round", "first"], &[&again]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&again]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")
@@ -151,7 +84,7 @@ fn utf8_with_a_byte_order_mark() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(fs::read(sheet("plain.csv")).unwrap());
     let (_tmp, file) = attachment("scores.csv", &bytes);
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n")
@@ -178,7 +111,7 @@ fn utf16_little_and_big_endian_tab_delimited() {
     for big_endian in [false, true] {
         let dir = archive();
         let (_tmp, file) = attachment("j-silva.txt", &utf16(text, big_endian));
-        let (code, stdout, stderr) = import(dir.path(), &["--round", "first"], &[&file]);
+        let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&file]);
         assert_eq!(code, 0, "{stdout}{stderr}");
         assert_eq!(stdout, "scores/first/j-silva.csv: imported 2 rows (1 scored)\n");
         assert_eq!(
@@ -203,7 +136,8 @@ fn euc_kr_needs_its_label() {
     assert!(finding["message"].as_str().unwrap().contains("line 2"), "{finding}");
     assert!(finding["help"].as_str().unwrap().contains("--encoding"), "{finding}");
     assert!(!dir.path().join("scores").exists(), "nothing written");
-    let (code, stdout, _) = import(dir.path(), &["--round", "first", "--encoding", "euc-kr"], &[&file]);
+    let Output { code, stdout, .. } =
+        scores_import(dir.path(), &["--round", "first", "--encoding", "euc-kr"], &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 1 row (1 scored)\n")
@@ -221,7 +155,7 @@ fn windows_1252_by_label() {
         "j-silva.csv",
         b"application,impact,design,comment\nAPP-1,9,8,\"tr\xE8s bien, caf\xE9\"\n",
     );
-    let (code, _, _) = import(
+    let Output { code, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--encoding", "windows-1252"],
         &[&file],
@@ -232,7 +166,8 @@ fn windows_1252_by_label() {
         "application,impact,design,comment\nAPP-1,9,8,\"très bien, café\"\n"
     );
     // An unknown label is a usage error.
-    let (code, _, stderr) = import(dir.path(), &["--round", "first", "--encoding", "latin-9000"], &[&file]);
+    let Output { code, stderr, .. } =
+        scores_import(dir.path(), &["--round", "first", "--encoding", "latin-9000"], &[&file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown encoding `latin-9000`"), "{stderr}");
 }
@@ -244,7 +179,7 @@ fn invalid_bytes_name_the_line_and_suggest_encoding() {
         "j-silva.csv",
         b"application,impact,design,comment\nAPP-1,9,8,\nAPP-2,7,7,Bogot\xE1\n",
     );
-    let (code, stdout, _) = import(dir.path(), &["--round", "first"], &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&file]);
     assert_eq!(code, 1);
     // "APP-2,7,7,Bogot" is 15 characters: the byte 0xE1 is at line 3, column 16, byte 60
     // (34 bytes of header, 11 of line 2, 15 before it).
@@ -264,7 +199,7 @@ fn invalid_bytes_name_the_line_and_suggest_encoding() {
 #[test]
 fn semicolons_decimal_commas_and_crlf() {
     let dir = archive();
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&sheet("semicolon-crlf.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("semicolon-crlf.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 3 rows (2 scored)\n")
@@ -278,7 +213,7 @@ fn semicolons_decimal_commas_and_crlf() {
 #[test]
 fn headers_by_name_in_any_order() {
     let dir = archive();
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&sheet("by-name.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("by-name.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 1 row (1 scored)\n")
@@ -293,7 +228,7 @@ fn headers_by_name_in_any_order() {
 #[test]
 fn the_same_content_again_is_unchanged_and_untouched() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).0, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
     fs::File::options()
@@ -308,7 +243,7 @@ fn the_same_content_again_is_unchanged_and_untouched() {
         "application;impact;design;comment\r\nAPP-1;8;7,5;\"Clear, \"\"strong\"\" uptake\"\r\nAPP-2;;;\r\nAPP-3;10;0;=1+1\r\n"
             .as_bytes(),
     );
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")
@@ -320,11 +255,11 @@ fn the_same_content_again_is_unchanged_and_untouched() {
 #[test]
 fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).0, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let before = fs::read(&path).unwrap();
     let (_tmp, file) = attachment("new.csv", format!("{HEADER}APP-1,9,7.5,\n").as_bytes());
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&file]);
     assert_eq!(code, 1);
     // APP-1 changed; APP-2 and APP-3 are gone, and of them only APP-3 had scores.
     assert_eq!(
@@ -344,7 +279,7 @@ fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
     );
     // A sheet with an error over a stored one: the same.
     let (_tmp2, bad) = attachment("bad.csv", format!("{HEADER}APP-1,99,7.5,\n").as_bytes());
-    let (code, _, _) = import(
+    let Output { code, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva", "--replace"],
         &[&bad],
@@ -357,14 +292,14 @@ fn a_different_sheet_is_refused_and_the_stored_one_kept_byte_for_byte() {
 #[test]
 fn replace_counts_rows_added_changed_and_removed() {
     let dir = archive();
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).0, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     // Stored: APP-1 8/7.5 with a comment, APP-2 unscored, APP-3 10/0 "=1+1".
     // New: APP-3 as before (moved first), APP-1 with another comment (changed), APP-2 gone
     // (removed), APP-4 and APP-5 new (added).
     let new = format!("{HEADER}APP-3,10,0,=1+1\nAPP-1,8,7.5,revised\nAPP-4,5,5,\nAPP-5,,,\n");
     let (_tmp, file) = attachment("new.csv", new.as_bytes());
     let args = ["--round", "first", "--judge", "j-silva", "--replace"];
-    let (code, stdout, _) = import(dir.path(), &args, &[&file]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), &args, &[&file]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -388,7 +323,7 @@ fn replace_counts_rows_added_changed_and_removed() {
 #[test]
 fn dry_run_writes_nothing() {
     let dir = archive();
-    let (code, stdout, _) = import(
+    let Output { code, stdout, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva", "--dry-run"],
         &[&sheet("plain.csv")],
@@ -399,7 +334,7 @@ fn dry_run_writes_nothing() {
         "scores/first/j-silva.csv: would import 3 rows (2 scored); nothing written (--dry-run)\n"
     );
     assert!(!dir.path().join("scores").exists());
-    assert_eq!(import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).0, 0);
+    assert_eq!(scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]).code, 0);
     let path = stored(dir.path(), "first", "j-silva");
     let (code, reports) = import_json(
         dir.path(),
@@ -431,20 +366,20 @@ fn judge_and_round_are_checked_before_they_become_paths() {
         // plain.csv is not a judge's name.
         &["--round", "first"],
     ] {
-        let (code, stdout, stderr) = import(dir.path(), args, &[&plain]);
+        let Output { code, stdout, stderr } = scores_import(dir.path(), args, &[&plain]);
         assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");
         assert!(stdout.is_empty());
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
-    let (_, _, stderr) = import(dir.path(), &["--round", "first", "--judge", "j-silvaa"], &[&plain]);
+    let Output { stderr, .. } = scores_import(dir.path(), &["--round", "first", "--judge", "j-silvaa"], &[&plain]);
     assert_eq!(stderr, "error: unknown judge `j-silvaa`: did you mean `j-silva`?\n");
-    let (_, _, stderr) = import(dir.path(), &["--judge", "j-silva"], &[&plain]);
+    let Output { stderr, .. } = scores_import(dir.path(), &["--judge", "j-silva"], &[&plain]);
     assert_eq!(
         stderr,
         "error: this prize has 2 rounds (first, final): name one with --round\n"
     );
     // --judge with several files.
-    let (code, _, stderr) = import(
+    let Output { code, stderr, .. } = scores_import(
         dir.path(),
         &["--round", "first", "--judge", "j-silva"],
         &[&plain, &plain],
@@ -458,18 +393,17 @@ fn judge_and_round_are_checked_before_they_become_paths() {
 #[test]
 fn one_round_needs_no_round_and_file_names_name_judges() {
     let dir = archive();
-    let config = dir.path().join("prize.toml");
-    let text = read(&config)
-        .replace("advance = 2\n", "")
-        .replace("[[rounds]]\nid = \"final\"\nname = \"Final\"\n", "");
-    fs::write(&config, text).unwrap();
+    let dir = dir.config_edit(|text| {
+        text.replace("advance = 2\n", "")
+            .replace("[[rounds]]\nid = \"final\"\nname = \"Final\"\n", "")
+    });
     let tmp = tempfile::tempdir().unwrap();
     let silva = tmp.path().join("j-silva.csv");
     let kim = tmp.path().join("j-kim.csv");
     fs::copy(sheet("plain.csv"), &silva).unwrap();
     // j-kim may not score APP-1, and leaves it blank.
     fs::write(&kim, format!("{HEADER}APP-1,,,conflict\nAPP-2,5,5,\n")).unwrap();
-    let (code, stdout, stderr) = import(dir.path(), &[], &[&kim, &silva]);
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &[], &[&kim, &silva]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
@@ -530,7 +464,7 @@ fn bad_cells_each_a_clear_finding_with_its_line() {
         "j-silva.csv",
         format!("{HEADER}  APP-5  ,  8  ,  -0  ,  padded  \n").as_bytes(),
     );
-    assert_eq!(import(dir.path(), &["--round", "first"], &[&file]).0, 0);
+    assert_eq!(scores_import(dir.path(), &["--round", "first"], &[&file]).code, 0);
     assert_eq!(
         read(&stored(dir.path(), "first", "j-silva")),
         format!("{HEADER}APP-5,8,0,padded\n")
@@ -556,7 +490,7 @@ fn duplicate_columns_header_only_and_empty_files() {
         "the sheet is empty: it has no header line"
     );
     assert!(!dir.path().join("scores").exists());
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&sheet("header-only.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("header-only.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: imported 0 rows (0 scored)\n")
@@ -569,13 +503,10 @@ fn archive_checks_unknown_applications_conflicts_and_rounds() {
     let dir = archive();
     // The roster gains j-gomez, whose organization is APP-1's applicant (case and space aside),
     // and j-lee from Colombia, like APP-1's applicant.
-    let roster = dir.path().join("judges.toml");
-    let mut text = read(&roster);
-    text.push_str(
-        "\n[[judges]]\nid = \"j-gomez\"\nname = \"Ana Gómez\"\ncountry = \"ES\"\norganization = \"  BOGOTÁ D.C. \"\n\
-         \n[[judges]]\nid = \"j-lee\"\nname = \"Lee Min\"\ncountry = \"CO\"\n",
-    );
-    fs::write(&roster, text).unwrap();
+    let dir = dir.edit("judges.toml", |text| {
+        text + "\n[[judges]]\nid = \"j-gomez\"\nname = \"Ana Gómez\"\ncountry = \"ES\"\norganization = \"  BOGOTÁ D.C. \"\n\
+                \n[[judges]]\nid = \"j-lee\"\nname = \"Lee Min\"\ncountry = \"CO\"\n"
+    });
     let scores = format!("{HEADER}APP-9,8,7,\nAPP-1,8,7,\n");
     let (_tmp, file) = attachment("sheet.csv", scores.as_bytes());
     let expect = |judge: &str, round: &str, want: Vec<(String, u64, u64)>| {
@@ -608,8 +539,11 @@ fn archive_checks_unknown_applications_conflicts_and_rounds() {
     );
     // j-lee is free to score APP-1 until same_country is set.
     expect("j-lee", "first", vec![at("unknown-application", 2, 1)]);
-    let config = dir.path().join("prize.toml");
-    fs::write(&config, read(&config) + "\n[conflicts]\nsame_country = true\n").unwrap();
+    let config = dir.join("prize.toml");
+    write(
+        &config,
+        (read(&config) + "\n[conflicts]\nsame_country = true\n").as_bytes(),
+    );
     let r = expect(
         "j-lee",
         "first",
@@ -692,17 +626,12 @@ fn json_report_shape() {
 #[test]
 fn validate_reads_stored_sheets_with_their_own_positions() {
     let dir = archive();
-    let scores = dir.path().join("scores");
-    fs::create_dir_all(scores.join("first")).unwrap();
-    fs::create_dir_all(scores.join("semi-final")).unwrap();
-    fs::write(
-        scores.join("first/j-silva.csv"),
-        format!("{HEADER}APP-1,8,7,\nAPP-2,8,x,\n"),
-    )
-    .unwrap();
-    fs::write(scores.join("first/j_kim.csv"), HEADER).unwrap();
-    fs::write(scores.join("first/README.md"), "not a sheet").unwrap();
-    fs::write(scores.join("semi-final/j-silva.csv"), HEADER).unwrap();
+    let dir = dir
+        .sheet("first", "j-silva", &format!("{HEADER}APP-1,8,7,\nAPP-2,8,x,\n"))
+        .sheet("first", "j_kim", HEADER)
+        .file("scores/first/README.md", "not a sheet")
+        .sheet("semi-final", "j-silva", HEADER);
+    let scores = dir.join("scores");
     #[cfg(unix)]
     std::os::unix::fs::symlink("j-silva.csv", scores.join("first/j-kim.csv")).unwrap();
     let (code, report) = validate_json(dir.path());
@@ -735,10 +664,10 @@ fn validate_reads_stored_sheets_with_their_own_positions() {
 fn what_stops_the_command_is_exit_2_with_nothing_written() {
     let dir = archive();
     let missing = dir.path().join("no-such-sheet.csv");
-    let (code, _, stderr) = import(dir.path(), SILVA_FIRST, &[&missing]);
+    let Output { code, stderr, .. } = scores_import(dir.path(), SILVA_FIRST, &[&missing]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("error: cannot read "), "{stderr}");
-    let (code, _, stderr) = import(
+    let Output { code, stderr, .. } = scores_import(
         dir.path(),
         &["--format", "csv", "--round", "first"],
         &[&sheet("plain.csv")],
@@ -754,9 +683,8 @@ fn a_broken_prize_toml_imports_nothing_and_exits_1_like_rank() {
     // columns: nothing is imported until it is fixed, and the archive's errors are exit 1 with
     // the summary on stderr, as for every command that needs the archive.
     let dir = archive();
-    let config = dir.path().join("prize.toml");
-    fs::write(&config, read(&config).replace("max = 10\n", "max = 0\n")).unwrap();
-    let (code, _, stderr) = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let dir = dir.config_edit(|text| text.replace("max = 10\n", "max = 0\n"));
+    let Output { code, stderr, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(code, 1);
     let last = stderr.lines().last().unwrap_or_default();
     assert_eq!(
@@ -777,8 +705,8 @@ fn a_broken_prize_toml_imports_nothing_and_exits_1_like_rank() {
 #[test]
 fn a_refused_sheet_reads_like_validate() {
     let dir = archive();
-    let out = prize()
-        .current_dir(fixtures().join("sheets"))
+    let mut cmd = prize();
+    cmd.current_dir(fixtures().join("sheets"))
         .arg("-C")
         .arg(dir.path())
         .args([
@@ -789,11 +717,10 @@ fn a_refused_sheet_reads_like_validate() {
             "--judge",
             "j-silva",
             "bad-cells.csv",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+        ]);
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!(out.stdout);
 }
 
 #[test]
@@ -805,7 +732,7 @@ fn a_stored_sheet_written_by_hand_with_the_same_scores_is_unchanged() {
     let by_hand = "Application;Design;Impact;title;comment\r\nAPP-1;7,5;8;Safe;\"Clear, \"\"strong\"\" uptake\"\r\n\
                    APP-2;;;;\r\nAPP-3;0;10;;'=1+1\r\n";
     fs::write(&path, by_hand).unwrap();
-    let (code, stdout, _) = import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
+    let Output { code, stdout, .. } = scores_import(dir.path(), SILVA_FIRST, &[&sheet("plain.csv")]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "scores/first/j-silva.csv: unchanged (3 rows, 2 scored)\n")

@@ -4,25 +4,8 @@
 
 mod common;
 
-use std::fs;
-use std::path::Path;
-
-use common::{copy_tree, fixtures, run};
+use common::{Archive, Output, run};
 use serde_json::{Value, json};
-
-fn archive() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("judging"), dir.path());
-    dir
-}
-
-fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let (code, stdout, stderr) = run(dir, args);
-    (
-        code,
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}")),
-    )
-}
 
 fn close(v: &Value, want: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() < 1e-9)
@@ -50,8 +33,8 @@ fn p(id: &str, rank: u64, tied: bool) -> (String, u64, bool) {
 
 #[test]
 fn first_round_mean_ranking_by_hand() {
-    let dir = archive();
-    let (code, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    let dir = Archive::judging();
+    let (code, r) = run(dir.path(), &["rank", "--round", "first", "--format", "json"]).code_json();
     assert_eq!(code, 0);
     assert_eq!(
         (r["round"].as_str(), r["method"].as_str()),
@@ -90,31 +73,28 @@ fn first_round_mean_ranking_by_hand() {
 
 #[test]
 fn jury_order_settles_a_tie_and_median_reorders() {
-    let dir = archive();
-    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
-    fs::write(
-        dir.path().join("prize.toml"),
+    let dir = Archive::judging().config_edit(|config| {
         config.replace(
             "tie_break = [\"criterion:design\"]",
             "tie_break = [\"criterion:design\"]\njury_order = [\"P4\"]",
-        ),
-    )
-    .unwrap();
-    let (_, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+        )
+    });
+    let (_, r) = run(dir.path(), &["rank", "--round", "first", "--format", "json"]).code_json();
     assert_eq!(places(&r["groups"][0])[2..4], [p("P4", 3, false), p("P3", 4, false)]);
     // Median: P2's totals 50, 83.33, 100 → 83.33; P1's two → their mean 91.67.
-    let (_, m) = json_of(
+    let (_, m) = run(
         dir.path(),
         &["rank", "--round", "first", "--method", "median", "--format", "json"],
-    );
+    )
+    .code_json();
     assert_eq!(m["method"], "median");
     assert!(close(&m["groups"][0]["ranking"][1]["score"], 250.0 / 3.0));
 }
 
 #[test]
 fn the_final_round_is_the_default_and_only_finalists_compete() {
-    let dir = archive();
-    let (code, r) = json_of(dir.path(), &["rank", "--format", "json"]);
+    let dir = Archive::judging();
+    let (code, r) = run(dir.path(), &["rank", "--format", "json"]).code_json();
     assert_eq!(code, 0);
     assert_eq!(r["round"], "final");
     // P1: 100 and 50 → 75; P2: 50 and 100 → 75; design means 75 and 75: tied.
@@ -125,8 +105,8 @@ fn the_final_round_is_the_default_and_only_finalists_compete() {
 
 #[test]
 fn a_tie_at_the_cutoff_is_exit_1_until_jury_order_settles_it() {
-    let dir = archive();
-    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let dir = Archive::judging();
+    let (code, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(code, 1);
     let gold = &w["awards"][0];
     assert_eq!(gold["id"], "gold");
@@ -134,19 +114,16 @@ fn a_tie_at_the_cutoff_is_exit_1_until_jury_order_settles_it() {
     assert_eq!(gold["winners"][0]["id"], "P1", "provisional winner: first by id");
     assert_eq!(w["awards"][1]["unfilled"], 1, "no corporation reached the final");
     assert_eq!(w["awards"][2]["unfilled"], 1, "no leader was ranked");
-    let (_, human, _) = run(dir.path(), &["winners"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["winners"]);
     assert!(human.contains("jury_order = [\"P1\", \"P2\"]"), "{human}");
 
-    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
-    fs::write(
-        dir.path().join("prize.toml"),
+    let dir = dir.config_edit(|config| {
         config.replace(
             "tie_break = [\"criterion:design\"]",
             "tie_break = [\"criterion:design\"]\njury_order = [\"P2\", \"P1\"]",
-        ),
-    )
-    .unwrap();
-    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+        )
+    });
+    let (code, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(code, 0);
     assert_eq!(w["awards"][0]["winners"][0]["id"], "P2");
     assert_eq!(w["awards"][0]["tie_at_cutoff"], json!([]));
@@ -154,17 +131,11 @@ fn a_tie_at_the_cutoff_is_exit_1_until_jury_order_settles_it() {
 
 #[test]
 fn explain_names_the_conflict_and_the_tie() {
-    let dir = archive();
     // A row from a judge with a declared conflict: an error for validate, never counted.
-    let sheet = dir.path().join("scores/first/ja.csv");
-    fs::write(
-        &sheet,
-        fs::read_to_string(&sheet).unwrap() + "P5,10,10,declared conflict\n",
-    )
-    .unwrap();
-    let (code, _, _) = run(dir.path(), &["validate"]);
+    let dir = Archive::judging().edit("scores/first/ja.csv", |sheet| sheet + "P5,10,10,declared conflict\n");
+    let Output { code, .. } = run(dir.path(), &["validate"]);
     assert_eq!(code, 1);
-    let (_, e) = json_of(dir.path(), &["explain", "P5", "--format", "json"]);
+    let (_, e) = run(dir.path(), &["explain", "P5", "--format", "json"]).code_json();
     let first = &e["rounds"][0];
     let judges = first["judges"].as_array().unwrap();
     let ja = judges.iter().find(|j| j["judge"] == "ja").unwrap();
@@ -172,19 +143,20 @@ fn explain_names_the_conflict_and_the_tie() {
     assert!(ja["reason"].as_str().unwrap().contains("conflict"));
     assert!(close(&first["score"], 25.0));
     assert_eq!(first["advanced"], false);
-    let (_, text, _) = run(dir.path(), &["explain", "P3"]);
+    let Output { stdout: text, .. } = run(dir.path(), &["explain", "P3"]);
     assert!(text.contains("rank 3 of 5, tied"), "{text}");
 }
 
 #[test]
 fn by_type_top_and_formats() {
-    let dir = archive();
-    let (_, r) = json_of(
+    let dir = Archive::judging();
+    let (_, r) = run(
         dir.path(),
         &[
             "rank", "--round", "first", "--by", "type", "--track", "projects", "--format", "json",
         ],
-    );
+    )
+    .code_json();
     let groups = r["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 2);
     assert_eq!(
@@ -200,7 +172,7 @@ fn by_type_top_and_formats() {
             p("P5", 4, false)
         ]
     );
-    let (_, csv, _) = run(
+    let Output { stdout: csv, .. } = run(
         dir.path(),
         &["rank", "--round", "first", "--top", "2", "--format", "csv"],
     );
@@ -211,32 +183,31 @@ fn by_type_top_and_formats() {
             .unwrap()
             .starts_with("first,mean,projects,,1,P1,Applicant P1,KR,mobility,91.66666666666")
     );
-    let (_, md, _) = run(dir.path(), &["rank", "--round", "first", "--format", "markdown"]);
+    let Output { stdout: md, .. } = run(dir.path(), &["rank", "--round", "first", "--format", "markdown"]);
     assert!(md.contains("| 3= | P3 |"), "{md}");
 }
 
 #[test]
 fn what_people_read() {
-    let dir = archive();
-    let (_, rank, _) = run(dir.path(), &["rank", "--round", "first"]);
+    let dir = Archive::judging();
+    let Output { stdout: rank, .. } = run(dir.path(), &["rank", "--round", "first"]);
     insta::assert_snapshot!("rank_first", rank);
-    let (_, winners, _) = run(dir.path(), &["winners"]);
+    let Output { stdout: winners, .. } = run(dir.path(), &["winners"]);
     insta::assert_snapshot!("winners_tied", winners);
-    let (_, explain, _) = run(dir.path(), &["explain", "P2"]);
+    let Output { stdout: explain, .. } = run(dir.path(), &["explain", "P2"]);
     insta::assert_snapshot!("explain_p2", explain);
 }
 
 /// The fixture with `jury_order` settling the final (P2 first, then P1) and its awards
 /// replaced by `awards`.
-fn with_awards(awards: &str) -> tempfile::TempDir {
-    let dir = archive();
-    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
-    let head = config.split("[[awards]]").next().unwrap().replace(
-        "tie_break = [\"criterion:design\"]",
-        "tie_break = [\"criterion:design\"]\njury_order = [\"P2\", \"P1\"]",
-    );
-    fs::write(dir.path().join("prize.toml"), head + awards).unwrap();
-    dir
+fn with_awards(awards: &str) -> Archive {
+    Archive::judging().config_edit(|config| {
+        let head = config.split("[[awards]]").next().unwrap().replace(
+            "tie_break = [\"criterion:design\"]",
+            "tie_break = [\"criterion:design\"]\njury_order = [\"P2\", \"P1\"]",
+        );
+        head + awards
+    })
 }
 
 fn winners_of(w: &Value, award: usize) -> Vec<String> {
@@ -253,7 +224,7 @@ fn one_award_per_application_caps_and_min_score() {
     let two = "[[awards]]\nid = \"gold\"\nname = \"Gold\"\ntrack = \"projects\"\ncount = 1\n\n\
                [[awards]]\nid = \"silver\"\nname = \"Silver\"\ntrack = \"projects\"\ncount = 1\n";
     let dir = with_awards(two);
-    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let (code, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(code, 0);
     // P2 wins Gold, so Silver walks past it to P1.
     assert_eq!(
@@ -263,19 +234,14 @@ fn one_award_per_application_caps_and_min_score() {
 
     // Across awards: at most one award per country, and P1 and P2 both from KR.
     let dir = with_awards(&format!("{two}\n[winners]\nmax_per_country = 1\n"));
-    let p2 = dir.path().join("applications/P2.toml");
-    fs::write(
-        &p2,
-        fs::read_to_string(&p2)
-            .unwrap()
-            .replace("country = \"CO\"", "country = \"KR\""),
-    )
-    .unwrap();
-    let (_, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let dir = dir.edit("applications/P2.toml", |text| {
+        text.replace("country = \"CO\"", "country = \"KR\"")
+    });
+    let (_, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(winners_of(&w, 0), ["P2"]);
     assert_eq!(w["awards"][1]["winners"], json!([]));
     assert_eq!(w["awards"][1]["unfilled"], 1);
-    let (_, e) = json_of(dir.path(), &["explain", "P1", "--format", "json"]);
+    let (_, e) = run(dir.path(), &["explain", "P1", "--format", "json"]).code_json();
     let silver = e["awards"]
         .as_array()
         .unwrap()
@@ -293,15 +259,10 @@ fn one_award_per_application_caps_and_min_score() {
         "[[awards]]\nid = \"pair\"\nname = \"Pair\"\ntrack = \"projects\"\ncount = 2\nmax_per_country = 1\n\n\
          [[awards]]\nid = \"high\"\nname = \"High\"\ntrack = \"projects\"\ncount = 1\nmin_score = 80\n",
     );
-    let p2 = dir.path().join("applications/P2.toml");
-    fs::write(
-        &p2,
-        fs::read_to_string(&p2)
-            .unwrap()
-            .replace("country = \"CO\"", "country = \"KR\""),
-    )
-    .unwrap();
-    let (_, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let dir = dir.edit("applications/P2.toml", |text| {
+        text.replace("country = \"CO\"", "country = \"KR\"")
+    });
+    let (_, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(
         (winners_of(&w, 0), w["awards"][0]["unfilled"].as_u64()),
         (vec!["P2".to_string()], Some(1))
@@ -312,7 +273,7 @@ fn one_award_per_application_caps_and_min_score() {
 #[test]
 fn committee_picks_are_taken_as_they_are() {
     let dir = with_awards("[[awards]]\nid = \"mention\"\nname = \"Special Mention\"\npicks = [\"P3\", \"L1\"]\n");
-    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let (code, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(code, 0);
     assert_eq!(winners_of(&w, 0), ["P3", "L1"]);
     assert_eq!(
@@ -321,27 +282,18 @@ fn committee_picks_are_taken_as_they_are() {
         "not ranked in the final"
     );
     // An ineligible pick is refused: exit 1.
-    let l1 = dir.path().join("applications/L1.toml");
-    fs::write(
-        &l1,
-        fs::read_to_string(&l1).unwrap() + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n",
-    )
-    .unwrap();
-    let (code, w) = json_of(dir.path(), &["winners", "--format", "json"]);
+    let dir = dir.edit("applications/L1.toml", |text| {
+        text + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n"
+    });
+    let (code, w) = run(dir.path(), &["winners", "--format", "json"]).code_json();
     assert_eq!(code, 1);
     assert_eq!(w["awards"][0]["problems"], json!(["pick `L1` is ineligible"]));
 }
 
 #[test]
 fn a_tie_at_the_advance_cutoff_sends_all_and_method_changes_only_the_display() {
-    let dir = archive();
-    let config = fs::read_to_string(dir.path().join("prize.toml")).unwrap();
-    fs::write(
-        dir.path().join("prize.toml"),
-        config.replace("advance = 2", "advance = 3"),
-    )
-    .unwrap();
-    let (_, r) = json_of(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    let dir = Archive::judging().config_edit(|config| config.replace("advance = 2", "advance = 3"));
+    let (_, r) = run(dir.path(), &["rank", "--round", "first", "--format", "json"]).code_json();
     let advanced: Vec<&str> = r["groups"][0]["ranking"]
         .as_array()
         .unwrap()
@@ -352,10 +304,11 @@ fn a_tie_at_the_advance_cutoff_sends_all_and_method_changes_only_the_display() {
     assert_eq!(advanced, ["P1", "P2", "P3", "P4"], "P3 and P4 share rank 3");
     // `--method` changes the ranking shown, not who competes: the final's competitors still come
     // from the first round's own method (mean), and only P1 and P2 have final-round scores.
-    let (_, f) = json_of(
+    let (_, f) = run(
         dir.path(),
         &["rank", "--round", "final", "--method", "rank", "--format", "json"],
-    );
+    )
+    .code_json();
     assert_eq!(f["method"], "rank");
     let ids: Vec<&str> = f["groups"][0]["ranking"]
         .as_array()

@@ -3,11 +3,11 @@
 
 mod common;
 
-use std::fs;
 use std::path::Path;
 
-use common::{run, validate_json};
-use serde_json::Value;
+use common::{
+    Application, Archive, Output, at as finding, json, positions_in as findings_in, run, scores_import, validate_json,
+};
 
 /// A one-round prize whose criteria are `criteria` (TOML), with one award.
 fn prize_toml(criteria: &str, award_extra: &str) -> String {
@@ -45,95 +45,33 @@ count = 1
 /// The usual criterion `impact`, 0 to 10.
 const IMPACT: &str = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\n";
 
-const JUDGES: &str = r#"[[judges]]
-id = "ja"
-name = "Judge A"
-country = "KR"
-
-[[judges]]
-id = "jb"
-name = "Judge B"
-country = "PT"
-
-[[judges]]
-id = "jc"
-name = "Judge C"
-country = "CO"
-"#;
+const JUDGES: &str = common::THREE_JUDGES;
 
 /// An eligible application of the track `projects`.
 fn application(id: &str, title: &str, applicant: &str) -> String {
-    format!(
-        r#"id = "{id}"
-title = "{title}"
-track = "projects"
-sector = "mobility"
-submitted = 2026-05-20T14:03:00+09:00
-
-[applicant]
-type = "city"
-name = "{applicant}"
-country = "CO"
-email = "smartcity@example.org"
-
-[project]
-summary = "Crossings that give older pedestrians more time."
-status = "operational"
-started = 2023-04-01
-beneficiaries = ["older adults"]
-"#
-    )
+    Application::new(id)
+        .title(title)
+        .name(applicant)
+        .country("CO")
+        .email("smartcity@example.org")
+        .summary("Crossings that give older pedestrians more time.")
+        .beneficiaries(Some("[\"older adults\"]"))
+        .toml()
 }
 
 /// An archive with `prize.toml`, the three judges, applications P1 and P2, and no sheets.
-fn archive(prize: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    fs::write(root.join("prize.toml"), prize).unwrap();
-    fs::write(root.join("judges.toml"), JUDGES).unwrap();
-    fs::create_dir_all(root.join("applications")).unwrap();
-    for (id, applicant) in [("P1", "Bogotá D.C."), ("P2", "Lisboa")] {
-        fs::write(
-            root.join(format!("applications/{id}.toml")),
-            application(id, "Safe Routes", applicant),
-        )
-        .unwrap();
-    }
-    dir
+fn archive(prize: &str) -> Archive {
+    let archive = Archive::new().config(prize).judges(JUDGES);
+    [("P1", "Bogotá D.C."), ("P2", "Lisboa")]
+        .into_iter()
+        .fold(archive, |archive, (id, applicant)| {
+            archive.application(&format!("{id}.toml"), &application(id, "Safe Routes", applicant))
+        })
 }
 
 /// Writes judge `judge`'s sheet of round `first`: `rows` below the header `header`.
-fn sheet(root: &Path, judge: &str, header: &str, rows: &[&str]) {
-    let dir = root.join("scores/first");
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(
-        dir.join(format!("{judge}.csv")),
-        format!("{header}\n{}\n", rows.join("\n")),
-    )
-    .unwrap();
-}
-
-/// (code, line, column) of each finding in `file`, sorted.
-fn findings_in(report: &Value, file: &str) -> Vec<(String, u64, u64)> {
-    let mut keys: Vec<(String, u64, u64)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["file"] == file)
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    keys.sort();
-    keys
-}
-
-fn finding(code: &str, line: u64, column: u64) -> (String, u64, u64) {
-    (code.to_string(), line, column)
+fn sheet(archive: Archive, judge: &str, header: &str, rows: &[&str]) -> Archive {
+    archive.sheet("first", judge, &format!("{header}\n{}\n", rows.join("\n")))
 }
 
 /// The line and column of the first `needle` in `text`, both 1-based.
@@ -149,8 +87,7 @@ fn a_criterion_whose_range_overflows_is_config_invalid_and_nothing_is_ranked() {
     // max − min = 2e308 is beyond f64::MAX (about 1.8e308): today every total is NaN.
     let criteria = "[[criteria]]\nid = \"impact\"\nname = \"Impact\"\nmin = -1e308\nmax = 1e308\n";
     let prize = prize_toml(criteria, "");
-    let dir = archive(&prize);
-    sheet(dir.path(), "ja", "application,impact", &["P1,1e307", "P2,5"]);
+    let dir = sheet(archive(&prize), "ja", "application,impact", &["P1,1e307", "P2,5"]);
     let (code, report) = validate_json(dir.path());
     assert_eq!(code, 1);
     let (min_line, min_col) = position(&prize, "-1e308");
@@ -164,7 +101,7 @@ fn a_criterion_whose_range_overflows_is_config_invalid_and_nothing_is_ranked() {
         ]
     );
     for args in [&["rank", "--format", "json"][..], &["winners", "--format", "json"]] {
-        let (code, stdout, _) = run(dir.path(), args);
+        let Output { code, stdout, .. } = run(dir.path(), args);
         assert_eq!(code, 1, "{args:?}");
         assert!(!stdout.to_lowercase().contains("nan"), "{args:?}: {stdout}");
     }
@@ -187,7 +124,7 @@ fn absurd_weights_and_min_score_are_config_invalid_at_their_span() {
         findings_in(&report, "prize.toml"),
         [at("1e308\n\n"), at("1.5e308"), at("1e300")]
     );
-    let (code, stdout, _) = run(dir.path(), &["winners", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["winners", "--format", "json"]);
     assert_eq!(code, 1);
     assert!(!stdout.to_lowercase().contains("nan"), "{stdout}");
 }
@@ -211,47 +148,34 @@ fn non_finite_weights_and_bounds_are_config_invalid_at_their_span() {
 
 #[test]
 fn a_score_beyond_the_largest_double_is_reported_not_taken_for_infinity() {
-    let dir = archive(&prize_toml(IMPACT, ""));
-    sheet(dir.path(), "ja", "application,impact", &["P1,1e309", "P2,5"]);
+    let dir = sheet(
+        archive(&prize_toml(IMPACT, "")),
+        "ja",
+        "application,impact",
+        &["P1,1e309", "P2,5"],
+    );
     let (code, report) = validate_json(dir.path());
     assert_eq!(code, 1);
     assert_eq!(
         findings_in(&report, "scores/first/ja.csv"),
         [finding("score-not-number", 2, 4)]
     );
-    let (_, stdout, _) = run(dir.path(), &["rank", "--format", "json"]);
+    let Output { stdout, .. } = run(dir.path(), &["rank", "--format", "json"]);
     assert!(!stdout.contains("inf") && !stdout.contains("null"), "{stdout}");
 }
 
 #[test]
 fn duplicate_id_findings_grow_linearly_with_the_files() {
-    let dir = archive(&prize_toml(IMPACT, ""));
     let n = 2_000;
-    for i in 0..n {
-        fs::write(
-            dir.path().join(format!("applications/copy-{i:04}.toml")),
-            application("SAME", "Copy", "Lisboa"),
-        )
-        .unwrap();
-    }
-    let out = common::prize()
-        .arg("-C")
-        .arg(dir.path())
-        .args(["validate", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let copy = application("SAME", "Copy", "Lisboa");
+    let dir = archive(&prize_toml(IMPACT, "")).files((0..n).map(|i| (format!("applications/copy-{i:04}.toml"), &copy)));
+    let out = run(dir.path(), &["validate", "--format", "json"]);
+    assert_eq!(out.code, 1);
     // Naming every other file in every finding would be n² ≈ 4e6 file names, some 100 MB; a
     // finding and an application entry of a few hundred bytes each stay far below 1,000 a file.
     assert!(out.stdout.len() < 1_000 * n, "{} bytes", out.stdout.len());
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let messages: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "duplicate-id")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let report = out.json();
+    let messages = common::messages_with(&report, "code", "duplicate-id");
     assert_eq!(messages.len(), n);
     // The first file names the second, every other file names the first; all count the rest.
     assert_eq!(
@@ -266,20 +190,9 @@ fn duplicate_id_findings_grow_linearly_with_the_files() {
 
 #[test]
 fn two_files_with_one_id_name_each_other() {
-    let dir = archive(&prize_toml(IMPACT, ""));
-    fs::write(
-        dir.path().join("applications/P1-copy.toml"),
-        application("P1", "Copy", "Lisboa"),
-    )
-    .unwrap();
+    let dir = archive(&prize_toml(IMPACT, "")).application("P1-copy.toml", &application("P1", "Copy", "Lisboa"));
     let (_, report) = validate_json(dir.path());
-    let messages: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "duplicate-id")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let messages = common::messages_with(&report, "code", "duplicate-id");
     assert_eq!(
         messages,
         [
@@ -293,7 +206,7 @@ fn two_files_with_one_id_name_each_other() {
 fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
     let dir = archive(&prize_toml(IMPACT, ""));
     for k in ["4", "18446744073709551615"] {
-        let (code, stdout, _) = run(dir.path(), &["assign", "--round", "first", "--per-application", k]);
+        let Output { code, stdout, .. } = run(dir.path(), &["assign", "--round", "first", "--per-application", k]);
         assert_eq!(code, 1, "{k}: {stdout}");
         assert_eq!(
             stdout,
@@ -305,7 +218,7 @@ fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
     }
     assert!(!dir.path().join("assignments").exists());
     // The JSON report lists every application as short, each with its 3 free judges.
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "assign",
@@ -318,7 +231,7 @@ fn a_per_application_count_beyond_the_judges_is_refused_at_once() {
         ],
     );
     assert_eq!(code, 1);
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let report = json(&stdout);
     assert_eq!(report["status"], "impossible");
     let free: Vec<u64> = report["shortfalls"]
         .as_array()
@@ -370,34 +283,23 @@ const CONTROLS: [char; 4] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'];
 /// An archive whose P1 has a title and an applicant name full of control characters, and so has
 /// judge C's name (written as TOML escapes), an application file and a score sheet with raw ones, and sheets from all
 /// three judges.
-fn archive_with_controls() -> tempfile::TempDir {
-    let dir = archive(&prize_toml(IMPACT, ""));
-    let root = dir.path();
-    fs::write(
-        root.join("applications/P1.toml"),
-        application(
-            "P1",
-            "Safe \\u001b[31mRoutes\\u0007\\u009b\\u007f",
-            "Bogot\\u00e1 \\u001b[2J\\u0007\\u009b\\u007f",
-        ),
-    )
-    .unwrap();
-    fs::write(
-        root.join("judges.toml"),
-        JUDGES.replace("Judge C", "Judge \\u001b[31mC\\u009b"),
-    )
-    .unwrap();
-    // TOML allows no raw control character in a string: a toml-syntax finding quotes the line.
-    fs::write(
-        root.join("applications/P3.toml"),
-        "id = \"P3\"\ntitle = \"\u{1b}[31mRed\u{7f}\"\n",
-    )
-    .unwrap();
+fn archive_with_controls() -> Archive {
+    let dir = archive(&prize_toml(IMPACT, ""))
+        .application(
+            "P1.toml",
+            &application(
+                "P1",
+                "Safe \\u001b[31mRoutes\\u0007\\u009b\\u007f",
+                "Bogot\\u00e1 \\u001b[2J\\u0007\\u009b\\u007f",
+            ),
+        )
+        .judges(&JUDGES.replace("Judge C", "Judge \\u001b[31mC\\u009b"))
+        // TOML allows no raw control character in a string: a toml-syntax finding quotes the line.
+        .application("P3.toml", "id = \"P3\"\ntitle = \"\u{1b}[31mRed\u{7f}\"\n");
     // A score that is no number is quoted in the finding's message and excerpt.
-    sheet(root, "ja", "application,impact", &["P1,8", "P2,\u{1b}[31m5\u{9b}\u{7}"]);
-    sheet(root, "jb", "application,impact", &["P1,9", "P2,4"]);
-    sheet(root, "jc", "application,impact", &["P1,7", "P2,6"]);
-    dir
+    let dir = sheet(dir, "ja", "application,impact", &["P1,8", "P2,\u{1b}[31m5\u{9b}\u{7}"]);
+    let dir = sheet(dir, "jb", "application,impact", &["P1,9", "P2,4"]);
+    sheet(dir, "jc", "application,impact", &["P1,7", "P2,6"])
 }
 
 /// The control characters in `text` other than the line breaks.
@@ -420,7 +322,7 @@ fn control_characters_from_the_archive_are_printed_escaped() {
         for format in *formats {
             let mut args = command.to_vec();
             args.extend(["--format", format]);
-            let (code, stdout, stderr) = run(dir.path(), &args);
+            let Output { code, stdout, stderr } = run(dir.path(), &args);
             assert!(code == 0 || code == 1, "{args:?}: {code}\n{stderr}");
             assert_eq!(raw_controls(&stdout), [], "{args:?}:\n{stdout}");
             assert_eq!(raw_controls(&stderr), [], "{args:?}:\n{stderr}");
@@ -428,12 +330,12 @@ fn control_characters_from_the_archive_are_printed_escaped() {
         }
     }
     // Every kind of control character is shown the way Rust writes it.
-    let (_, stdout, _) = run(dir.path(), &["explain", "P1"]);
+    let Output { stdout, .. } = run(dir.path(), &["explain", "P1"]);
     assert!(
         stdout.starts_with("P1 — Safe \\u{1b}[31mRoutes\\u{7}\\u{9b}\\u{7f}\n"),
         "{stdout}"
     );
-    let (_, stdout, _) = run(dir.path(), &["validate"]);
+    let Output { stdout, .. } = run(dir.path(), &["validate"]);
     for c in CONTROLS {
         assert!(stdout.contains(&c.escape_unicode().to_string()), "{c:?}: {stdout}");
     }
@@ -442,7 +344,7 @@ fn control_characters_from_the_archive_are_printed_escaped() {
 #[test]
 fn csv_output_keeps_the_text_as_it_is() {
     let dir = archive_with_controls();
-    let (code, stdout, _) = run(dir.path(), &["list", "--format", "csv"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["list", "--format", "csv"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("Safe \u{1b}[31mRoutes\u{7}\u{9b}\u{7f}"), "{stdout}");
 }
@@ -491,20 +393,14 @@ const HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>applicatio
 
 /// Imports `bytes` as judge A's workbook: exit code and stderr.
 fn import_workbook(dir: &Path, bytes: &[u8]) -> (i32, String) {
-    let file = dir.join("ja.xlsx");
-    fs::write(&file, bytes).unwrap();
-    let (code, _, stderr) = run(
-        dir,
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--judge",
-            "ja",
-            file.to_str().unwrap(),
-        ],
-    );
+    import_as(dir, "ja.xlsx", bytes)
+}
+
+/// Imports `bytes`, written to `name` in the archive's folder, as judge A's sheet of round
+/// `first`: exit code and stderr.
+fn import_as(dir: &Path, name: &str, bytes: &[u8]) -> (i32, String) {
+    let file = common::attachment(dir, name, bytes);
+    let Output { code, stderr, .. } = scores_import(dir, &["--round", "first", "--judge", "ja"], &[&file]);
     (code, stderr)
 }
 
@@ -612,21 +508,7 @@ fn ods_number(n: &str, attributes: &str) -> String {
 
 /// Imports `bytes` as judge A's ods workbook: exit code and stderr.
 fn import_ods(dir: &Path, bytes: &[u8]) -> (i32, String) {
-    let file = dir.join("ja.ods");
-    fs::write(&file, bytes).unwrap();
-    let (code, _, stderr) = run(
-        dir,
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--judge",
-            "ja",
-            file.to_str().unwrap(),
-        ],
-    );
-    (code, stderr)
+    import_as(dir, "ja.ods", bytes)
 }
 
 #[test]

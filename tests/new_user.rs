@@ -9,9 +9,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::run;
+use common::{Application, Archive, Output, attachment, json, run, scores_import};
 use serde_json::Value;
 
 const PRIZE: &str = r#"
@@ -56,96 +56,38 @@ track = "projects"
 count = 1
 "#;
 
-const JUDGES: &str = r#"
-[[judges]]
-id = "ja"
-name = "Judge A"
-country = "KR"
-
-[[judges]]
-id = "jb"
-name = "Judge B"
-country = "PT"
-
-[[judges]]
-id = "jc"
-name = "Judge C"
-country = "CO"
-"#;
+/// The roster, after a blank line.
+fn judges() -> String {
+    format!("\n{}", common::THREE_JUDGES)
+}
 
 /// An application of the `projects` track by a city; `screening` is appended as written.
 fn application(id: &str, screening: &str) -> String {
-    format!(
-        r#"id = "{id}"
-title = "Project {id}"
-track = "projects"
-sector = "mobility"
-submitted = 2026-05-20T14:03:00+09:00
-
-[applicant]
-type = "city"
-name = "Applicant {id}"
-country = "KR"
-email = "a@{id}.example.org"
-
-[project]
-summary = "A project."
-status = "operational"
-started = 2023-04-01
-{screening}
-"#
-    )
+    Application::new(id)
+        .name(&format!("Applicant {id}"))
+        .email(&format!("a@{id}.example.org"))
+        .beneficiaries(None)
+        .extra(&format!("{screening}\n"))
+        .toml()
 }
 
 const REJECTED: &str = "\n[screening]\ndecision = \"reject\"\nreason = \"out of scope\"\n";
 
-/// A temporary archive with these files (paths relative to its root).
-fn archive(files: &[(&str, String)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-/// A file outside the archive, as a judge's e-mail attachment.
-fn attachment(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
-
 /// A1, A2, A3 compete in `first`; X1 is rejected at screening. `ja` scored A1 10, A2 5, A3 10;
 /// `jb` scored A1 10, A2 5. Means: A1 100 (2 judges), A2 50 (2 judges), A3 unranked (1 judge
 /// of the 2 needed), so A1 alone advances to `final`, where `ja` gave it an 8.
-fn two_rounds() -> tempfile::TempDir {
-    archive(&[
-        ("prize.toml", format!("{PRIZE}{ROUNDS}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/A1.toml", application("A1", "")),
-        ("applications/A2.toml", application("A2", "")),
-        ("applications/A3.toml", application("A3", "")),
-        ("applications/X1.toml", application("X1", REJECTED)),
-        (
-            "scores/first/ja.csv",
-            "application,impact,comment\nA1,10,\nA2,5,\nA3,10,\n".to_string(),
-        ),
-        (
-            "scores/first/jb.csv",
-            "application,impact,comment\nA1,10,\nA2,5,\n".to_string(),
-        ),
-        ("scores/final/ja.csv", "application,impact,comment\nA1,8,\n".to_string()),
-        (
-            "assignments/first.csv",
-            "application,judge\nA1,ja\nA1,jb\nA2,ja\nA2,jb\nA3,ja\n".to_string(),
-        ),
-    ])
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+fn two_rounds() -> Archive {
+    Archive::new()
+        .config(&format!("{PRIZE}{ROUNDS}"))
+        .judges(&judges())
+        .application("A1.toml", &application("A1", ""))
+        .application("A2.toml", &application("A2", ""))
+        .application("A3.toml", &application("A3", ""))
+        .application("X1.toml", &application("X1", REJECTED))
+        .sheet("first", "ja", "application,impact,comment\nA1,10,\nA2,5,\nA3,10,\n")
+        .sheet("first", "jb", "application,impact,comment\nA1,10,\nA2,5,\n")
+        .sheet("final", "ja", "application,impact,comment\nA1,8,\n")
+        .assignment("first", "application,judge\nA1,ja\nA1,jb\nA2,ja\nA2,jb\nA3,ja\n")
 }
 
 /// (code, line) of every finding of a JSON list of findings, sorted.
@@ -165,7 +107,7 @@ fn codes_and_lines(findings: &Value) -> Vec<(String, u64)> {
 /// One round. `ja` and `jb` both gave A1 and A2 a 10 (mean 100, tied) and A3 a 5 (mean 50).
 /// Gold (count 1) is tied at its cutoff: A1 and A2, A1 the provisional winner by id. The
 /// Corporate Prize is for corporations only, and every applicant is a city: 1 place unfilled.
-fn tied_gold() -> tempfile::TempDir {
+fn tied_gold() -> Archive {
     let awards = r#"
 [[rounds]]
 id = "final"
@@ -184,22 +126,21 @@ track = "projects"
 count = 1
 applicant_types = ["corporation"]
 "#;
-    let sheet = "application,impact,comment\nA1,10,\nA2,10,\nA3,5,\n".to_string();
-    archive(&[
-        ("prize.toml", format!("{PRIZE}{awards}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/A1.toml", application("A1", "")),
-        ("applications/A2.toml", application("A2", "")),
-        ("applications/A3.toml", application("A3", "")),
-        ("scores/final/ja.csv", sheet.clone()),
-        ("scores/final/jb.csv", sheet),
-    ])
+    let sheet = "application,impact,comment\nA1,10,\nA2,10,\nA3,5,\n";
+    Archive::new()
+        .config(&format!("{PRIZE}{awards}"))
+        .judges(&judges())
+        .application("A1.toml", &application("A1", ""))
+        .application("A2.toml", &application("A2", ""))
+        .application("A3.toml", &application("A3", ""))
+        .sheet("final", "ja", sheet)
+        .sheet("final", "jb", sheet)
 }
 
 #[test]
 fn winners_csv_is_rows_only_with_numbers_and_a_tied_column() {
     let dir = tied_gold();
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "csv"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "csv"]);
     assert_eq!(
         code, 1,
         "a tie at Gold's cutoff is undecided: exit 1 as before\n{stderr}"
@@ -235,7 +176,7 @@ fn winners_csv_is_rows_only_with_numbers_and_a_tied_column() {
 #[test]
 fn winners_markdown_is_one_table_and_advice_goes_to_stderr() {
     let dir = tied_gold();
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "markdown"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "markdown"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "header, rule, one winner:\n{stdout}");
@@ -263,18 +204,8 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
         "jc.csv",
         "application,impact,comment\nA1,5,\nX1,5,\nA2,,\n",
     );
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, stderr } =
+        scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&sheet]);
     assert_eq!(code, 0, "warnings do not refuse a sheet\n{stderr}");
     let report = json(&stdout);
     assert_eq!(report[0]["status"], "imported");
@@ -285,7 +216,7 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
     ];
     assert_eq!(codes_and_lines(&report[0]["findings"]), expected);
     // The same warnings, at the same lines, as validate gives for the stored sheet.
-    let (_, validate, _) = run(dir.path(), &["validate", "--format", "json"]);
+    let Output { stdout: validate, .. } = run(dir.path(), &["validate", "--format", "json"]);
     let all = json(&validate);
     let stored: Vec<Value> = all["findings"]
         .as_array()
@@ -302,17 +233,9 @@ fn import_prints_the_warnings_the_stored_sheet_will_give() {
         "jc.csv",
         "application,impact,comment\nA1,6,\nX1,5,\nA2,,\n",
     );
-    let (code, human, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--replace",
-            again.to_str().unwrap(),
-        ],
-    );
+    let Output {
+        code, stdout: human, ..
+    } = scores_import(dir.path(), &["--round", "first", "--replace"], &[&again]);
     assert_eq!(code, 0);
     assert!(human.contains("warning[not-competing]"), "{human}");
     assert!(human.contains("warning[not-assigned]"), "{human}");
@@ -325,18 +248,7 @@ fn import_into_a_later_round_warns_about_applications_that_did_not_advance() {
     let mail = tempfile::tempdir().unwrap();
     // Only A1 advanced to `final` (see two_rounds): A2's score is not counted there.
     let sheet = attachment(mail.path(), "jb.csv", "application,impact,comment\nA1,7,\nA2,9,\n");
-    let (code, stdout, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "final",
-            "--format",
-            "json",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "final", "--format", "json"], &[&sheet]);
     assert_eq!(code, 0);
     let report = json(&stdout);
     assert_eq!(report[0]["status"], "imported");
@@ -360,44 +272,20 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
     let before = fs::read(dir.path().join("scores/first/ja.csv")).unwrap();
     // ja's stored sheet scores A1, A2 and A3: a template with every cell blank removes all 3.
     let blank = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,,\nA2,,\nA3,,\n");
-    let (code, stdout, _) = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", blank.to_str().unwrap()],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&blank]);
     assert_eq!(code, 1, "refused without --replace, as before\n{stdout}");
     assert!(stdout.contains("removes 3 scores"), "{stdout}");
     assert!(stdout.contains("refused"), "{stdout}");
     assert_eq!(fs::read(dir.path().join("scores/first/ja.csv")).unwrap(), before);
 
-    let (code, stdout, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            blank.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&blank]);
     assert_eq!(code, 1);
     assert_eq!(json(&stdout)[0]["scores_removed"], 3);
 
     // With --replace it is stored, and still says what it removed. Dropping A3's row and
     // blanking A2 removes 2 scores; A1 keeps its 10.
     let fewer = attachment(mail.path(), "ja.csv", "application,impact,comment\nA1,10,\nA2,,\n");
-    let (code, stdout, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--replace",
-            fewer.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--replace"], &[&fewer]);
     assert_eq!(code, 0, "{stdout}");
     assert!(
         stdout.contains("replaced") && stdout.contains("removes 2 scores"),
@@ -411,12 +299,11 @@ fn a_blank_sheet_over_stored_scores_says_how_many_it_removes() {
 fn progress_says_when_nothing_competes_yet() {
     // Only X1, rejected at screening: nothing competes in `first`, and no sheet exists, so
     // nothing has advanced to `final` either.
-    let dir = archive(&[
-        ("prize.toml", format!("{PRIZE}{ROUNDS}")),
-        ("judges.toml", JUDGES.to_string()),
-        ("applications/X1.toml", application("X1", REJECTED)),
-    ]);
-    let (code, stdout, _) = run(dir.path(), &["progress", "--round", "first"]);
+    let dir = Archive::new()
+        .config(&format!("{PRIZE}{ROUNDS}"))
+        .judges(&judges())
+        .application("X1.toml", &application("X1", REJECTED));
+    let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "first"]);
     assert_eq!(code, 0);
     assert!(
         stdout.contains("nothing competes in round `first` yet: no application is eligible"),
@@ -425,14 +312,14 @@ fn progress_says_when_nothing_competes_yet() {
     assert!(!stdout.contains("every competing application"), "{stdout}");
     assert!(!stdout.contains('┌'), "no empty table:\n{stdout}");
 
-    let (code, stdout, _) = run(dir.path(), &["progress", "--round", "final"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["progress", "--round", "final"]);
     assert_eq!(code, 0);
     assert!(
         stdout.contains("nothing competes in round `final` yet: no application has advanced from round `first`"),
         "{stdout}"
     );
 
-    let (_, stdout, _) = run(dir.path(), &["progress", "--round", "first", "--format", "json"]);
+    let Output { stdout, .. } = run(dir.path(), &["progress", "--round", "first", "--format", "json"]);
     assert_eq!(json(&stdout)["competing"], 0);
 }
 
@@ -446,19 +333,15 @@ fn a_broken_criterion_is_one_finding_not_one_per_sheet() {
     let prize = PRIZE.replace("min_judges = 2", "min_judges = 2\ntie_break = [\"criterion:design\"]");
     let broken =
         format!("{prize}\n[[criteria]]\nid = \"design\"\nname = \"Design\"\nweight = 1\nmin = 10\nmax = 5\n{ROUNDS}");
-    fs::write(dir.path().join("prize.toml"), broken).unwrap();
-    for (sheet, rows) in [
-        ("scores/first/ja.csv", "A1,10,10,\nA2,5,10,\n"),
-        ("scores/first/jb.csv", "A1,10,10,\n"),
-        ("scores/final/ja.csv", "A1,8,10,\n"),
+    let mut dir = dir.config(&broken);
+    for (round, judge, rows) in [
+        ("first", "ja", "A1,10,10,\nA2,5,10,\n"),
+        ("first", "jb", "A1,10,10,\n"),
+        ("final", "ja", "A1,8,10,\n"),
     ] {
-        fs::write(
-            dir.path().join(sheet),
-            format!("application,impact,design,comment\n{rows}"),
-        )
-        .unwrap();
+        dir = dir.sheet(round, judge, &format!("application,impact,design,comment\n{rows}"));
     }
-    let (code, stdout, _) = run(dir.path(), &["validate", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["validate", "--format", "json"]);
     assert_eq!(code, 1);
     let report = json(&stdout);
     let found: Vec<(String, String)> = report["findings"]
@@ -552,9 +435,13 @@ fn explain_code_knows_every_code_in_the_source() {
             println!("note: `{soon}` is not defined yet; skipped until it is");
         }
     }
-    let (_, listing, _) = run(Path::new("."), &["explain-code"]);
+    let Output { stdout: listing, .. } = run(Path::new("."), &["explain-code"]);
     for code in &codes {
-        let (status, text, stderr) = run(Path::new("."), &["explain-code", code]);
+        let Output {
+            code: status,
+            stdout: text,
+            stderr,
+        } = run(Path::new("."), &["explain-code", code]);
         assert_eq!(status, 0, "`prize explain-code {code}`: {stderr}");
         assert!(text.starts_with(&format!("{code} (")), "{text}");
         assert!(text.lines().count() > 3, "a real explanation for `{code}`:\n{text}");
@@ -573,7 +460,7 @@ fn stats_shows_the_scoring_coverage_of_each_round() {
     // By hand (see two_rounds): `first`: 3 compete (X1 is rejected), A1 and A2 have the 2
     // totals min_judges asks for, 5 totals count (3 from ja, 2 from jb), 2 judges scored.
     // `final`: A1 alone competes, with 1 total from 1 judge: none has 2.
-    let (code, stdout, _) = run(dir.path(), &["stats", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["stats", "--format", "json"]);
     assert_eq!(code, 0);
     let coverage = &json(&stdout)["coverage"];
     let rows: Vec<(String, u64, u64, u64, u64)> = coverage
@@ -596,15 +483,15 @@ fn stats_shows_the_scoring_coverage_of_each_round() {
         vec![("first".to_string(), 3, 2, 5, 2), ("final".to_string(), 1, 0, 1, 1)]
     );
 
-    let (_, human, _) = run(dir.path(), &["stats"]);
+    let Output { stdout: human, .. } = run(dir.path(), &["stats"]);
     assert!(human.contains("Scoring coverage (min_judges = 2)"), "{human}");
-    let (_, csv, _) = run(dir.path(), &["stats", "--format", "csv"]);
+    let Output { stdout: csv, .. } = run(dir.path(), &["stats", "--format", "csv"]);
     assert!(
         csv.contains(
             "round,name,competing,with_min_judges,totals,judges\nfirst,First round,3,2,5,2\nfinal,Final,1,0,1,1\n"
         ),
         "{csv}"
     );
-    let (_, md, _) = run(dir.path(), &["stats", "--format", "markdown"]);
+    let Output { stdout: md, .. } = run(dir.path(), &["stats", "--format", "markdown"]);
     assert!(md.contains("| first | First round | 3 | 2 | 5 | 2 |"), "{md}");
 }

@@ -4,13 +4,9 @@
 
 mod common;
 
-use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
-
-use common::run;
+use common::{Application, Archive, Output, json, run};
 use proptest::prelude::*;
-use serde_json::Value;
+use std::fmt::Write as _;
 
 /// Every scoring method of section 5.
 const METHODS: [&str; 6] = ["mean", "median", "trimmed", "zscore", "rank", "bias"];
@@ -110,21 +106,19 @@ fn config(edition: &Edition, method: &str) -> String {
 /// An application file; the id is written out, so the file's name does not matter.
 fn application(edition: &Edition, a: usize) -> String {
     let e = &edition.entries[a];
-    format!(
-        "id = \"{id}\"\ntitle = \"Project {id}\"\ntrack = \"t{track}\"\nsector = \"mobility\"\n\
-         submitted = 2026-05-20T14:03:00+09:00\n\n[applicant]\ntype = \"city\"\nname = \"Applicant {id}\"\n\
-         country = \"{country}\"\nemail = \"a@{id}.example.org\"\n\n[project]\nsummary = \"A project.\"\n\
-         status = \"operational\"\nstarted = 2023-04-01\nbeneficiaries = [\"residents\"]\n",
-        id = id(a),
-        track = e.track,
-        country = COUNTRIES[e.country],
-    )
+    let id = id(a);
+    Application::new(&id)
+        .track(&format!("t{}", e.track))
+        .name(&format!("Applicant {id}"))
+        .country(COUNTRIES[e.country])
+        .email(&format!("a@{id}.example.org"))
+        .toml()
 }
 
-/// Writes `edition` into `dir` with `method`, in the given orders (`None`: the plain one, each
-/// application at `applications/<id>.toml`, rows and judges in index order).
-fn write(dir: &Path, edition: &Edition, method: &str, orders: Option<&Orders>) {
-    fs::write(dir.join("prize.toml"), config(edition, method)).unwrap();
+/// Writes `edition` into `archive` with `method`, in the given orders (`None`: the plain one,
+/// each application at `applications/<id>.toml`, rows and judges in index order).
+fn write(archive: Archive, edition: &Edition, method: &str, orders: Option<&Orders>) -> Archive {
+    let mut archive = archive.config(&config(edition, method));
     let judges = edition.scores[0].len();
     let roster: Vec<usize> = orders.map_or_else(|| (0..judges).collect(), |o| o.roster.clone());
     let mut toml = String::new();
@@ -134,20 +128,16 @@ fn write(dir: &Path, edition: &Edition, method: &str, orders: Option<&Orders>) {
             "[[judges]]\nid = \"j{j}\"\nname = \"Judge {j}\"\ncountry = \"PT\"\n"
         );
     }
-    fs::write(dir.join("judges.toml"), toml).unwrap();
+    archive = archive.judges(&toml);
     for a in 0..edition.entries.len() {
         // Shuffled, application k sits in folder `s<slot>` under a name that is not its id.
         let rel = match orders {
-            None => format!("applications/{}.toml", id(a)),
-            Some(o) => format!("applications/s{:02}/entry.toml", o.slots[a]),
+            None => format!("{}.toml", id(a)),
+            Some(o) => format!("s{:02}/entry.toml", o.slots[a]),
         };
-        let path = dir.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, application(edition, a)).unwrap();
+        archive = archive.application(&rel, &application(edition, a));
     }
     for (r, round) in ROUNDS.iter().take(edition.scores.len()).enumerate() {
-        let folder = dir.join("scores").join(round);
-        fs::create_dir_all(&folder).unwrap();
         for (j, rows) in edition.scores[r].iter().enumerate() {
             let order: Vec<usize> = orders.map_or_else(|| (0..rows.len()).collect(), |o| o.rows[r][j].clone());
             let mut csv = String::from("application,c1,c2,c3\n");
@@ -156,23 +146,25 @@ fn write(dir: &Path, edition: &Edition, method: &str, orders: Option<&Orders>) {
                     let _ = writeln!(csv, "{},{x},{y},{z}", id(a));
                 }
             }
-            fs::write(folder.join(format!("j{j}.csv")), csv).unwrap();
+            archive = archive.sheet(round, &format!("j{j}"), &csv);
         }
     }
+    archive
 }
 
 /// What a user and a script see for each method: exit code and stdout of each command.
-fn outputs(dir: &Path, edition: &Edition, orders: Option<&Orders>) -> Vec<(String, i32, String)> {
+fn outputs(edition: &Edition, orders: Option<&Orders>) -> Vec<(String, i32, String)> {
     let mut out = Vec::new();
+    let mut dir = Archive::new();
     for method in METHODS {
-        write(dir, edition, method, orders);
+        dir = write(dir, edition, method, orders);
         for args in [
             &["rank", "--round", "first", "--format", "json"][..],
             &["rank", "--format", "json"],
             &["rank", "--format", "csv"],
             &["winners", "--format", "json"],
         ] {
-            let (code, stdout, _) = run(dir, args);
+            let Output { code, stdout, .. } = run(dir.path(), args);
             out.push((format!("{method}: {}", args.join(" ")), code, stdout));
         }
     }
@@ -252,9 +244,8 @@ proptest! {
     fn rank_and_winners_do_not_depend_on_the_order_of_rows_files_or_judges(
         (edition, orders) in edition_and_orders()
     ) {
-        let (plain, shuffled) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let want = outputs(plain.path(), &edition, None);
-        let got = outputs(shuffled.path(), &edition, Some(&orders));
+        let want = outputs(&edition, None);
+        let got = outputs(&edition, Some(&orders));
         for ((what, code, stdout), (_, shuffled_code, shuffled_stdout)) in want.iter().zip(&got) {
             // The generated archives are valid: ranking them succeeds (`winners` may exit 1
             // for a tie at an award's cutoff).
@@ -278,11 +269,10 @@ fn a_score_of_fifty_in_its_last_bits_reaches_min_score_fifty() {
         entries: vec![Entry { track: 0, country: 0 }],
         scores: vec![vec![vec![Some([5, 5, 5])]; 3]],
     };
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), &edition, "mean", None);
-    let (code, stdout, stderr) = run(dir.path(), &["winners", "--format", "json"]);
+    let dir = write(Archive::new(), &edition, "mean", None);
+    let Output { code, stdout, stderr } = run(dir.path(), &["winners", "--format", "json"]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
-    let w: Value = serde_json::from_str(&stdout).unwrap();
+    let w = json(&stdout);
     let gold = &w["awards"][0];
     assert_eq!(gold["id"], "gold-0");
     assert_eq!(gold["winners"][0]["id"], "A01", "{stdout}");

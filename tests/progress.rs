@@ -2,29 +2,18 @@
 
 mod common;
 
-use std::fs;
-
-use common::{copy_tree, fixtures, prize};
+use common::{Archive, run};
 use serde_json::{Value, json};
 
 #[test]
 fn progress_per_judge_and_applications_short_of_judges() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("judging"), dir.path());
-    fs::create_dir_all(dir.path().join("assignments")).unwrap();
-    fs::write(
-        dir.path().join("assignments/first.csv"),
+    let dir = Archive::judging().assignment(
+        "first",
         "application,judge\nL1,jb\nL1,jc\nP1,ja\nP1,jb\nP2,ja\nP2,jc\nP3,ja\nP3,jb\nP4,jb\nP4,jc\nP5,jb\nP5,jc\n",
-    )
-    .unwrap();
-    let out = prize()
-        .arg("-C")
-        .arg(dir.path())
-        .args(["progress", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "not-assigned is only a warning");
-    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    );
+    let out = run(dir.path(), &["progress", "--format", "json"]);
+    assert_eq!(out.code, 0, "not-assigned is only a warning");
+    let p: Value = out.json();
     assert_eq!(p["round"], "first", "the last round with an assignment");
     // ja: assigned P1 P2 P3, scored P1–P4 → 3 done, P4 not assigned.
     // jb: assigned P1 P3 P4 P5 L1, scored P1–P5 → 4 done, L1 left, P2 not assigned.
@@ -60,22 +49,12 @@ fn progress_per_judge_and_applications_short_of_judges() {
         json!([{"id": "L1", "track": "leadership", "judges": 1, "needed": 1}])
     );
 
-    let human = prize().arg("-C").arg(dir.path()).arg("progress").output().unwrap();
-    let text = String::from_utf8(human.stdout).unwrap();
+    let text = run(dir.path(), &["progress"]).stdout;
     assert!(text.contains("10 of 12 assigned scores in (83.3%)"), "{text}");
     assert!(
         text.contains("1 application(s) short of min_judges = 2: L1 (1/2)"),
         "{text}"
     );
-    let md = prize()
-        .arg("-C")
-        .arg(dir.path())
-        .args(["progress", "--format", "markdown"])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8(md.stdout)
-            .unwrap()
-            .contains("| ja | Judge A | 3 | 3 | 0 | 1 |")
-    );
+    let md = run(dir.path(), &["progress", "--format", "markdown"]).stdout;
+    assert!(md.contains("| ja | Judge A | 3 | 3 | 0 | 1 |"));
 }

@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command as Process;
 use std::time::Duration;
 
-use common::{base_archive, finding_keys, prize, run, validate_json};
+use common::{Archive, Output, finding_keys, json, names, prize, run, run_within, validate_json, write};
 use serde_json::Value;
 
 /// A clean sheet of j-silva for APP-1.
@@ -31,21 +31,10 @@ fn mkfifo(path: &Path) {
 }
 
 /// `prize -C dir ARGS` that must end within ten seconds (a reader blocked on a pipe would not).
-fn run_bounded(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = prize()
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .timeout(Duration::from_secs(10))
-        .output()
-        .unwrap_or_else(|e| panic!("prize {args:?} did not end: {e}"));
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-    )
+fn run_bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = prize();
+    cmd.arg("-C").arg(dir).args(args);
+    run_within(cmd, Duration::from_secs(10))
 }
 
 /// The findings with this code, as (severity, file, line, column).
@@ -66,37 +55,27 @@ fn warning_at(file: &str) -> (String, String, u64, u64) {
 }
 
 fn store_sheet(dir: &Path, name: &str, text: &str) {
-    fs::create_dir_all(dir.join("scores/first")).unwrap();
-    fs::write(dir.join("scores/first").join(name), text).unwrap();
+    write(&dir.join("scores/first").join(name), text.as_bytes());
 }
 
 /// The number of judges behind APP-1's score in the first round.
 fn judges_of_app_1(dir: &Path) -> u64 {
-    let (code, stdout, stderr) = run(dir, &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, stderr } = run(dir, &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
-    let rank: Value = serde_json::from_str(&stdout).unwrap();
+    let rank = json(&stdout);
     rank["groups"][0]["ranking"][0]["judges"].as_u64().unwrap()
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 // ---- only regular files are read ----
 
 #[test]
 fn a_symlinked_prize_toml_is_refused_without_reading_it() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let elsewhere = tempfile::tempdir().unwrap();
     let real = elsewhere.path().join("prize.toml");
     fs::rename(archive.path().join("prize.toml"), &real).unwrap();
     symlink(&real, archive.path().join("prize.toml")).unwrap();
-    let (code, stdout, stderr) = run_bounded(archive.path(), &["validate"]);
+    let Output { code, stdout, stderr } = run_bounded(archive.path(), &["validate"]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains("prize.toml"), "{stderr}");
     assert!(stderr.contains("symbolic link"), "{stderr}");
@@ -104,11 +83,11 @@ fn a_symlinked_prize_toml_is_refused_without_reading_it() {
 
 #[test]
 fn a_fifo_or_a_folder_as_prize_toml_is_refused_without_a_hang() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let config = archive.path().join("prize.toml");
     fs::remove_file(&config).unwrap();
     mkfifo(&config);
-    let (code, _, stderr) = run_bounded(archive.path(), &["validate"]);
+    let Output { code, stderr, .. } = run_bounded(archive.path(), &["validate"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("prize.toml") && stderr.contains("named pipe"),
@@ -117,20 +96,20 @@ fn a_fifo_or_a_folder_as_prize_toml_is_refused_without_a_hang() {
 
     fs::remove_file(&config).unwrap();
     fs::create_dir(&config).unwrap();
-    let (code, _, stderr) = run_bounded(archive.path(), &["validate"]);
+    let Output { code, stderr, .. } = run_bounded(archive.path(), &["validate"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("prize.toml") && stderr.contains("folder"), "{stderr}");
 }
 
 #[test]
 fn a_fifo_judges_toml_is_a_finding_not_a_hang() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let roster = archive.path().join("judges.toml");
     fs::remove_file(&roster).unwrap();
     mkfifo(&roster);
-    let (code, stdout, stderr) = run_bounded(archive.path(), &["validate", "--format", "json"]);
+    let Output { code, stdout, stderr } = run_bounded(archive.path(), &["validate", "--format", "json"]);
     assert_eq!(code, 1, "{stderr}");
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let report = json(&stdout);
     assert_eq!(
         findings_of(&report, "not-a-regular-file"),
         vec![error_at("judges.toml", 1, 1)]
@@ -146,7 +125,7 @@ fn a_fifo_judges_toml_is_a_finding_not_a_hang() {
 
 #[test]
 fn a_folder_judges_toml_is_a_finding() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let roster = archive.path().join("judges.toml");
     fs::remove_file(&roster).unwrap();
     fs::create_dir(&roster).unwrap();
@@ -161,7 +140,7 @@ fn a_folder_judges_toml_is_a_finding() {
 /// A character device (as /dev/null is) needs the right to make one: skipped without it.
 #[test]
 fn a_device_judges_toml_is_a_finding() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let roster = archive.path().join("judges.toml");
     fs::remove_file(&roster).unwrap();
     let made = Process::new("mknod")
@@ -174,9 +153,9 @@ fn a_device_judges_toml_is_a_finding() {
         eprintln!("skipped: cannot make a device node here");
         return;
     }
-    let (code, stdout, _) = run_bounded(archive.path(), &["validate", "--format", "json"]);
+    let Output { code, stdout, .. } = run_bounded(archive.path(), &["validate", "--format", "json"]);
     assert_eq!(code, 1);
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let report = json(&stdout);
     assert_eq!(
         findings_of(&report, "not-a-regular-file"),
         vec![error_at("judges.toml", 1, 1)]
@@ -185,7 +164,7 @@ fn a_device_judges_toml_is_a_finding() {
 
 #[test]
 fn links_to_a_secret_never_show_it_in_any_format() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let elsewhere = tempfile::tempdir().unwrap();
     let secret = elsewhere.path().join("passwd");
     fs::write(&secret, format!("{SECRET}\n")).unwrap();
@@ -197,7 +176,7 @@ fn links_to_a_secret_never_show_it_in_any_format() {
     fs::create_dir_all(root.join("assignments")).unwrap();
     symlink(&secret, root.join("assignments/first.csv")).unwrap();
     for format in ["human", "json", "github"] {
-        let (code, stdout, stderr) = run_bounded(root, &["validate", "--format", format]);
+        let Output { code, stdout, stderr } = run_bounded(root, &["validate", "--format", format]);
         assert_eq!(code, 1, "{format}: {stdout}{stderr}");
         assert!(!stdout.contains("SECRET-LINE"), "{format}: {stdout}");
         assert!(!stderr.contains("SECRET-LINE"), "{format}: {stderr}");
@@ -217,7 +196,7 @@ fn links_to_a_secret_never_show_it_in_any_format() {
 
 #[test]
 fn anything_but_judge_dot_csv_in_a_round_folder_is_a_stray_file_and_not_read() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let root = archive.path();
     store_sheet(root, "j-silva.csv", SHEET);
     store_sheet(root, "j-silva.CSV", SHEET);
@@ -245,15 +224,15 @@ fn anything_but_judge_dot_csv_in_a_round_folder_is_a_stray_file_and_not_read() {
 
 #[test]
 fn an_upper_case_extension_alone_is_not_read_either() {
-    let archive = base_archive();
+    let archive = Archive::base();
     store_sheet(archive.path(), "j-silva.CSV", SHEET);
     let (code, report) = validate_json(archive.path());
     assert_eq!(code, 0);
     let help = report["findings"][0]["help"].as_str().unwrap();
     assert!(help.contains("j-silva.csv"), "{help}");
-    let (code, stdout, _) = run(archive.path(), &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, .. } = run(archive.path(), &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0);
-    let rank: Value = serde_json::from_str(&stdout).unwrap();
+    let rank = json(&stdout);
     assert!(rank["groups"][0]["ranking"].as_array().unwrap().is_empty(), "{rank:#}");
 }
 
@@ -287,7 +266,7 @@ const BROKEN: &[(&str, &str, u64, u64)] = &[
 #[test]
 fn a_stored_sheet_with_broken_csv_is_csv_syntax_at_line_and_column() {
     for (what, text, line, column) in BROKEN {
-        let archive = base_archive();
+        let archive = Archive::base();
         store_sheet(archive.path(), "j-silva.csv", text);
         let (code, report) = validate_json(archive.path());
         assert_eq!(code, 1, "{what}: {report:#}");
@@ -307,7 +286,7 @@ fn a_stored_sheet_with_broken_csv_is_csv_syntax_at_line_and_column() {
 
 #[test]
 fn trailing_empty_cells_are_not_too_many() {
-    let archive = base_archive();
+    let archive = Archive::base();
     store_sheet(
         archive.path(),
         "j-silva.csv",
@@ -320,7 +299,7 @@ fn trailing_empty_cells_are_not_too_many() {
 
 #[test]
 fn one_stray_quote_does_not_merge_rows_into_a_comment() {
-    let archive = base_archive();
+    let archive = Archive::base();
     // Row 2's comment opens a quote that is never meant to close; the next quote, on line 4
     // (`APP-9,5,5,the ` is 14 characters, so the quote is at 15), closes it, and `best` at 16
     // is text after a closing quote.
@@ -342,10 +321,10 @@ fn one_stray_quote_does_not_merge_rows_into_a_comment() {
 #[test]
 fn scores_import_refuses_broken_csv_and_writes_nothing() {
     for (what, text, line, column) in BROKEN {
-        let archive = base_archive();
+        let archive = Archive::base();
         let sent = archive.path().join("sent.csv");
         fs::write(&sent, text).unwrap();
-        let (code, stdout, stderr) = run(
+        let Output { code, stdout, stderr } = run(
             archive.path(),
             &[
                 "scores",
@@ -372,16 +351,16 @@ fn scores_import_refuses_broken_csv_and_writes_nothing() {
 #[test]
 fn sheets_refuses_a_symlinked_sheets_folder_or_round_folder() {
     for link in ["sheets", "sheets/first"] {
-        let archive = base_archive();
+        let archive = Archive::base();
         let outside = tempfile::tempdir().unwrap();
         let path = archive.path().join(link);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         symlink(outside.path(), &path).unwrap();
-        let (code, stdout, stderr) = run(archive.path(), &["sheets", "--round", "first"]);
+        let Output { code, stdout, stderr } = run(archive.path(), &["sheets", "--round", "first"]);
         assert_eq!(code, 2, "{link}: {stdout}{stderr}");
         assert!(stderr.contains(link) && stderr.contains("symbolic link"), "{stderr}");
         assert!(
-            entries(outside.path()).is_empty(),
+            names(outside.path()).is_empty(),
             "{link}: nothing written at the link's target"
         );
     }
@@ -389,37 +368,37 @@ fn sheets_refuses_a_symlinked_sheets_folder_or_round_folder() {
 
 #[test]
 fn a_symlinked_out_folder_named_by_the_user_is_followed() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let outside = tempfile::tempdir().unwrap();
     let link = archive.path().join("to-judges");
     symlink(outside.path(), &link).unwrap();
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         archive.path(),
         &["sheets", "--round", "first", "--out", link.to_str().unwrap()],
     );
     assert_eq!(code, 0, "{stderr}");
     // j-kim serves in the first round but is conflicted with APP-1; j-silva serves in all.
-    assert_eq!(entries(outside.path()), vec!["j-kim.csv", "j-silva.csv"]);
+    assert_eq!(names(outside.path()), vec!["j-kim.csv", "j-silva.csv"]);
 }
 
 #[test]
 fn scores_import_refuses_a_symlinked_scores_or_round_folder() {
     for link in ["scores", "scores/first"] {
-        let archive = base_archive();
+        let archive = Archive::base();
         let outside = tempfile::tempdir().unwrap();
         let path = archive.path().join(link);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         symlink(outside.path(), &path).unwrap();
         let sent = archive.path().join("j-silva.csv");
         fs::write(&sent, SHEET).unwrap();
-        let (code, stdout, stderr) = run(
+        let Output { code, stdout, stderr } = run(
             archive.path(),
             &["scores", "import", sent.to_str().unwrap(), "--round", "first"],
         );
         assert_eq!(code, 2, "{link}: {stdout}{stderr}");
         assert!(stderr.contains("symbolic link"), "{stderr}");
         assert!(
-            entries(outside.path()).is_empty(),
+            names(outside.path()).is_empty(),
             "{link}: nothing written at the link's target"
         );
     }
@@ -427,49 +406,49 @@ fn scores_import_refuses_a_symlinked_scores_or_round_folder() {
 
 #[test]
 fn assign_refuses_a_symlinked_assignments_folder() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let outside = tempfile::tempdir().unwrap();
     symlink(outside.path(), archive.path().join("assignments")).unwrap();
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         archive.path(),
         &["assign", "--round", "first", "--per-application", "1"],
     );
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains("symbolic link"), "{stderr}");
-    assert!(entries(outside.path()).is_empty());
+    assert!(names(outside.path()).is_empty());
 }
 
 // ---- temporary files of an interrupted write ----
 
 #[test]
 fn the_next_write_removes_leftover_temporary_files() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let root = archive.path();
     // What an import killed between writing its temporary file and renaming it leaves.
     store_sheet(root, ".prize-tmp-Xy12Ab", "application,impact,design,comment\nAPP-1,1,");
     store_sheet(root, ".notes", "kept: not ours\n");
     let sent = root.join("j-silva.csv");
     fs::write(&sent, SHEET).unwrap();
-    let (code, stdout, stderr) = run(root, &["scores", "import", sent.to_str().unwrap(), "--round", "first"]);
+    let Output { code, stdout, stderr } = run(root, &["scores", "import", sent.to_str().unwrap(), "--round", "first"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert_eq!(entries(&root.join("scores/first")), vec![".notes", "j-silva.csv"]);
+    assert_eq!(names(&root.join("scores/first")), vec![".notes", "j-silva.csv"]);
 
     fs::create_dir_all(root.join("sheets/first")).unwrap();
     fs::write(root.join("sheets/first/.prize-tmp-old"), "half a template").unwrap();
-    let (code, _, stderr) = run(root, &["sheets", "--round", "first"]);
+    let Output { code, stderr, .. } = run(root, &["sheets", "--round", "first"]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(entries(&root.join("sheets/first")), vec!["j-kim.csv", "j-silva.csv"]);
+    assert_eq!(names(&root.join("sheets/first")), vec!["j-kim.csv", "j-silva.csv"]);
 }
 
 #[test]
 fn a_pipe_where_a_file_is_to_be_written_is_refused_not_waited_on() {
-    let archive = base_archive();
+    let archive = Archive::base();
     let root = archive.path();
     fs::create_dir_all(root.join("scores/first")).unwrap();
     mkfifo(&root.join("scores/first/j-silva.csv"));
     let sent = root.join("sent.csv");
     fs::write(&sent, SHEET).unwrap();
-    let (code, _, stderr) = run_bounded(
+    let Output { code, stderr, .. } = run_bounded(
         root,
         &[
             "scores",
@@ -489,7 +468,7 @@ fn a_pipe_where_a_file_is_to_be_written_is_refused_not_waited_on() {
 
     fs::create_dir_all(root.join("assignments")).unwrap();
     mkfifo(&root.join("assignments/first.csv"));
-    let (code, _, stderr) = run_bounded(root, &["assign", "--round", "first", "--per-application", "1"]);
+    let Output { code, stderr, .. } = run_bounded(root, &["assign", "--round", "first", "--per-application", "1"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("assignments/first.csv") && stderr.contains("named pipe"),
@@ -498,7 +477,7 @@ fn a_pipe_where_a_file_is_to_be_written_is_refused_not_waited_on() {
 
     fs::create_dir_all(root.join("sheets/first")).unwrap();
     mkfifo(&root.join("sheets/first/j-silva.csv"));
-    let (code, _, stderr) = run_bounded(root, &["sheets", "--round", "first"]);
+    let Output { code, stderr, .. } = run_bounded(root, &["sheets", "--round", "first"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("sheets/first/j-silva.csv") && stderr.contains("named pipe"),

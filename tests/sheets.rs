@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use common::{copy_tree, fixtures, prize};
+use common::{Archive, Output, attachment, json, run, scores_import};
 use rust_xlsxwriter::{Formula, Workbook};
 use serde_json::Value;
 
@@ -19,42 +19,17 @@ use serde_json::Value;
 /// weight 1), so a total is T = 100 · (2/3 · (impact − 1)/9 + 1/3 · design/10); rounds `first`
 /// and `final`; judges ja (conflicted with P5), jb, jc (first round only); applications L1
 /// (leadership) and P1–P5 (projects), all eligible. P1's title starts with `=` and holds Hangul.
-fn archive() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("judging"), dir.path());
-    fs::remove_dir_all(dir.path().join("scores")).unwrap();
-    let p1 = dir.path().join("applications/P1.toml");
-    let text = fs::read_to_string(&p1)
-        .unwrap()
-        .replace("title = \"Project P1\"", "title = \"=서울 Safe Routes\"");
-    fs::write(&p1, text).unwrap();
-    dir
-}
-
-/// Runs `prize -C dir ARGS...`: exit code, stdout, stderr.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        stderr,
-    )
-}
-
-fn json(stdout: &str) -> Value {
-    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+fn archive() -> Archive {
+    Archive::judging()
+        .remove("scores")
+        .edit("applications/P1.toml", |text| {
+            text.replace("title = \"Project P1\"", "title = \"=서울 Safe Routes\"")
+        })
 }
 
 /// The assignment of the first round, written as `prize assign` writes it (sorted pairs).
 const ASSIGNMENT: &str = "application,judge\n\
                           L1,jc\nP1,ja\nP1,jb\nP2,ja\nP2,jb\nP2,jc\nP3,ja\nP3,jb\nP4,jb\nP4,jc\n";
-
-fn assign(dir: &Path) {
-    fs::create_dir_all(dir.join("assignments")).unwrap();
-    fs::write(dir.join("assignments/first.csv"), ASSIGNMENT).unwrap();
-}
 
 const BOM: &str = "\u{FEFF}";
 const HEADER: &str = "application,title,applicant,impact,design,comment\r\n";
@@ -62,7 +37,7 @@ const HEADER: &str = "application,title,applicant,impact,design,comment\r\n";
 #[test]
 fn csv_templates_without_an_assignment_list_every_application_free_of_conflict() {
     let dir = archive();
-    let (code, stdout, stderr) = run(dir.path(), &["sheets", "--round", "first"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["sheets", "--round", "first"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
@@ -86,7 +61,7 @@ fn csv_templates_without_an_assignment_list_every_application_free_of_conflict()
         )
     );
     // jc serves in the first round only.
-    let (code, stdout, _) = run(dir.path(), &["sheets", "--round", "final", "--format", "json"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["sheets", "--round", "final", "--format", "json"]);
     assert_eq!(code, 0);
     let report = json(&stdout);
     let judges: Vec<&str> = report["files"]
@@ -109,15 +84,14 @@ fn csv_templates_without_an_assignment_list_every_application_free_of_conflict()
 
 #[test]
 fn csv_templates_follow_the_assignment_and_note_what_they_leave_out() {
-    let dir = archive();
-    assign(dir.path());
+    let dir = archive().assignment("first", ASSIGNMENT);
     // Three pairs that cannot be used: a conflict, an unknown application, an unknown judge.
     let mut text = ASSIGNMENT.to_string();
     text.push_str("P5,ja\nP9,jb\nP1,jz\n");
-    fs::write(dir.path().join("assignments/first.csv"), text).unwrap();
+    let dir = dir.assignment("first", &text);
     let out = tempfile::tempdir().unwrap();
     let out_dir = out.path().join("to-judges");
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         dir.path(),
         &[
             "sheets",
@@ -172,7 +146,7 @@ fn csv_templates_follow_the_assignment_and_note_what_they_leave_out() {
     );
     assert!(!dir.path().join("sheets").exists(), "--out replaces the default folder");
     // Human output says where the rows come from, and the notes go to stderr.
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         dir.path(),
         &["sheets", "--round", "first", "--out", out_dir.to_str().unwrap()],
     );
@@ -193,14 +167,13 @@ fn csv_templates_follow_the_assignment_and_note_what_they_leave_out() {
 
 #[test]
 fn a_different_template_already_there_is_kept_unless_replace() {
-    let dir = archive();
-    assign(dir.path());
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first"]).0, 0);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first"]).code, 0);
     let ja = dir.path().join("sheets/first/ja.csv");
     let blank = fs::read(&ja).unwrap();
     let filled = format!("{BOM}{HEADER}P1,x,y,8,7,\r\n");
     fs::write(&ja, &filled).unwrap();
-    let (code, stdout, _) = run(dir.path(), &["sheets", "--round", "first"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["sheets", "--round", "first"]);
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
@@ -215,7 +188,7 @@ fn a_different_template_already_there_is_kept_unless_replace() {
         filled,
         "the filled-in sheet is untouched"
     );
-    let (code, stdout, _) = run(dir.path(), &["sheets", "--round", "first", "--replace"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["sheets", "--round", "first", "--replace"]);
     assert_eq!(code, 0);
     assert!(
         stdout.starts_with("sheets/first/ja.csv: replaced (3 rows)\n"),
@@ -233,16 +206,16 @@ fn a_different_template_already_there_is_kept_unless_replace() {
 #[test]
 fn sheets_refuses_an_unknown_round_and_other_formats() {
     let dir = archive();
-    let (code, _, stderr) = run(dir.path(), &["sheets", "--round", "frist"]);
+    let Output { code, stderr, .. } = run(dir.path(), &["sheets", "--round", "frist"]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("unknown round `frist`: did you mean `first`?"),
         "{stderr}"
     );
-    let (code, _, stderr) = run(dir.path(), &["sheets"]);
+    let Output { code, stderr, .. } = run(dir.path(), &["sheets"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("name one with --round"), "{stderr}");
-    let (code, _, _) = run(dir.path(), &["sheets", "--round", "first", "--format", "csv"]);
+    let Output { code, .. } = run(dir.path(), &["sheets", "--round", "first", "--format", "csv"]);
     assert_eq!(code, 2);
 }
 
@@ -270,9 +243,8 @@ fn part(path: &Path, name: &str) -> Option<String> {
 
 #[test]
 fn the_excel_template_reads_back_with_its_rows_protection_and_instructions() {
-    let dir = archive();
-    assign(dir.path());
-    let (code, stdout, stderr) = run(dir.path(), &["sheets", "--round", "first", "--xlsx"]);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    let Output { code, stdout, stderr } = run(dir.path(), &["sheets", "--round", "first", "--xlsx"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.starts_with("sheets/first/ja.xlsx: written (3 rows)\n"),
@@ -360,7 +332,7 @@ fn the_excel_template_reads_back_with_its_rows_protection_and_instructions() {
     }
     // The same archive writes the same bytes, so a second run changes nothing.
     let before = fs::read(&path).unwrap();
-    let (code, stdout, _) = run(dir.path(), &["sheets", "--round", "first", "--xlsx"]);
+    let Output { code, stdout, .. } = run(dir.path(), &["sheets", "--round", "first", "--xlsx"]);
     assert_eq!(code, 0);
     assert!(
         stdout.starts_with("sheets/first/ja.xlsx: unchanged (3 rows)\n"),
@@ -371,15 +343,11 @@ fn the_excel_template_reads_back_with_its_rows_protection_and_instructions() {
 
 #[test]
 fn an_unfilled_template_imports_as_a_sheet_with_nothing_scored() {
-    let dir = archive();
-    assign(dir.path());
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).0, 0);
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first"]).0, 0);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first"]).code, 0);
     let xlsx = dir.path().join("sheets/first/ja.xlsx");
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", xlsx.to_str().unwrap()],
-    );
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&xlsx]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(stdout, "scores/first/ja.csv: imported 3 rows (0 scored)\n");
     let stored = "application,impact,design,comment\nP1,,,\nP2,,,\nP3,,,\n";
@@ -389,10 +357,7 @@ fn an_unfilled_template_imports_as_a_sheet_with_nothing_scored() {
     );
     // The CSV template is the same sheet.
     let csv = dir.path().join("sheets/first/ja.csv");
-    let (code, stdout, _) = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", csv.to_str().unwrap()],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first"], &[&csv]);
     assert_eq!(code, 0);
     assert_eq!(stdout, "scores/first/ja.csv: unchanged (3 rows, 0 scored)\n");
 }
@@ -449,10 +414,9 @@ fn filled_dir() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn assignment_to_excel_templates_to_filled_workbooks_to_ranking() {
     use Fill::{Blank, Formula, Number, Text};
-    let dir = archive();
     // `prize assign` is another command's work; the assignment it would write is used as is.
-    assign(dir.path());
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).0, 0);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
     let templates = dir.path().join("sheets/first");
     let (_keep, mail) = filled_dir();
     // ja: P1, P2, P3 — P3 left unscored.
@@ -488,7 +452,7 @@ fn assignment_to_excel_templates_to_filled_workbooks_to_ranking() {
         .collect();
     let mut args = vec!["scores", "import", "--round", "first"];
     args.extend(files.iter().map(String::as_str));
-    let (code, stdout, stderr) = run(dir.path(), &args);
+    let Output { code, stdout, stderr } = run(dir.path(), &args);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(
         stdout,
@@ -509,7 +473,7 @@ fn assignment_to_excel_templates_to_filled_workbooks_to_ranking() {
     // Totals T = 100 · (2/3 · (impact − 1)/9 + 1/3 · design/10), then the mean per application:
     // P1: ja 100, jb 50 → 75. P2: ja 0, jb 83.33, jc 66.67 → 50. P4: jb 50, jc 83.33 → 66.67.
     // P3 has one total and P5 none (min_judges = 2); L1 was not scored.
-    let (code, stdout, stderr) = run(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     let ranking = json(&stdout);
     let projects = &ranking["groups"][0];
@@ -534,7 +498,7 @@ fn assignment_to_excel_templates_to_filled_workbooks_to_ranking() {
         .collect();
     assert_eq!(unranked, [("P3", 1), ("P5", 0)]);
     // Importing the same workbook again changes nothing.
-    let (code, stdout, _) = run(dir.path(), &["scores", "import", "--round", "first", &files[0]]);
+    let Output { code, stdout, .. } = run(dir.path(), &["scores", "import", "--round", "first", &files[0]]);
     assert_eq!(code, 0);
     assert_eq!(stdout, "scores/first/ja.csv: unchanged (3 rows, 2 scored)\n");
 }
@@ -554,13 +518,13 @@ fn template_ids(path: &Path) -> Vec<String> {
 #[test]
 fn prize_assign_then_excel_templates_then_import_then_rank() {
     let dir = archive();
-    let (code, stdout, stderr) = run(
+    let Output { code, stdout, stderr } = run(
         dir.path(),
         &["assign", "--round", "first", "--per-application", "2", "--seed", "7"],
     );
     assert_eq!(code, 0, "{stdout}{stderr}");
     let assignment = fs::read_to_string(dir.path().join("assignments/first.csv")).unwrap();
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).0, 0);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
     // Every judge gives an application the same scores, so its mean is its total whoever the
     // assignment picked: T = 100 · (2/3 · (impact − 1)/9 + 1/3 · design/10).
     let scores = |id: &str| match id {
@@ -600,9 +564,9 @@ fn prize_assign_then_excel_templates_then_import_then_rank() {
     }
     let mut args = vec!["scores", "import", "--round", "first"];
     args.extend(files.iter().map(String::as_str));
-    let (code, stdout, stderr) = run(dir.path(), &args);
+    let Output { code, stdout, stderr } = run(dir.path(), &args);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let (code, stdout, stderr) = run(dir.path(), &["rank", "--round", "first", "--format", "json"]);
+    let Output { code, stdout, stderr } = run(dir.path(), &["rank", "--round", "first", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     let ranking = json(&stdout);
     let mut got: Vec<(String, f64, u64)> = Vec::new();
@@ -635,9 +599,8 @@ fn prize_assign_then_excel_templates_then_import_then_rank() {
 #[test]
 fn an_out_of_range_cell_refuses_the_workbook_and_names_the_cell() {
     use Fill::Number;
-    let dir = archive();
-    assign(dir.path());
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).0, 0);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
     let (_keep, mail) = filled_dir();
     let file = mail.join("ja.xlsx");
     filled(
@@ -650,7 +613,7 @@ fn an_out_of_range_cell_refuses_the_workbook_and_names_the_cell() {
         &file,
     );
     let shown = file.display().to_string();
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &["scores", "import", "--round", "first", "--format", "json", &shown],
     );
@@ -684,7 +647,7 @@ fn an_out_of_range_cell_refuses_the_workbook_and_names_the_cell() {
     );
     assert!(!dir.path().join("scores").exists(), "nothing is written");
     // People read the same, pointing at the row and column.
-    let (code, stdout, _) = run(dir.path(), &["scores", "import", "--round", "first", &shown]);
+    let Output { code, stdout, .. } = run(dir.path(), &["scores", "import", "--round", "first", &shown]);
     assert_eq!(code, 1);
     assert!(
         stdout.contains(&format!(
@@ -715,18 +678,7 @@ fn a_conflicted_row_in_a_workbook_names_its_application_cell() {
     sheet.write_number(4, 1, 8).unwrap();
     sheet.write_number(4, 2, 7).unwrap();
     book.save(&file).unwrap();
-    let (code, stdout, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            file.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&file]);
     assert_eq!(code, 1);
     let f = &json(&stdout)[0]["findings"][0];
     assert_eq!(f["code"], "conflict-of-interest");
@@ -739,12 +691,11 @@ fn a_conflicted_row_in_a_workbook_names_its_application_cell() {
 
 #[test]
 fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
-    let dir = archive();
-    assign(dir.path());
-    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).0, 0);
+    let dir = archive().assignment("first", ASSIGNMENT);
+    assert_eq!(run(dir.path(), &["sheets", "--round", "first", "--xlsx"]).code, 0);
     let template = dir.path().join("sheets/first/ja.xlsx");
     let shown = template.display().to_string();
-    let (code, _, stderr) = run(
+    let Output { code, stderr, .. } = run(
         dir.path(),
         &["scores", "import", "--round", "first", "--sheet", "Score", &shown],
     );
@@ -758,7 +709,7 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
     );
     assert!(!dir.path().join("scores").exists());
     // Names match ignoring case.
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "scores",
@@ -773,7 +724,7 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
     );
     assert_eq!(code, 0, "{stdout}");
     // The instructions are no score sheet: the findings say which worksheet was read.
-    let (code, stdout, _) = run(
+    let Output { code, stdout, .. } = run(
         dir.path(),
         &[
             "scores",
@@ -799,20 +750,8 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
         "{messages:?}"
     );
     // --sheet is for workbooks only.
-    let csv = dir.path().join("ja.csv");
-    fs::write(&csv, "application,impact,design\n").unwrap();
-    let (code, _, stderr) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--sheet",
-            "Scores",
-            csv.to_str().unwrap(),
-        ],
-    );
+    let csv = attachment(dir.path(), "ja.csv", "application,impact,design\n");
+    let Output { code, stderr, .. } = scores_import(dir.path(), &["--round", "first", "--sheet", "Scores"], &[&csv]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("--sheet names a worksheet of a workbook, but"),
@@ -823,12 +762,8 @@ fn sheet_names_a_worksheet_and_a_missing_one_is_a_usage_error() {
 #[test]
 fn a_file_that_is_no_workbook_is_a_usage_error() {
     let dir = archive();
-    let file = dir.path().join("ja.xlsx");
-    fs::write(&file, "application,impact,design\nP1,8,7\n").unwrap();
-    let (code, _, stderr) = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", file.to_str().unwrap()],
-    );
+    let file = attachment(dir.path(), "ja.xlsx", "application,impact,design\nP1,8,7\n");
+    let Output { code, stderr, .. } = scores_import(dir.path(), &["--round", "first"], &[&file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("ja.xlsx: not a readable workbook: "), "{stderr}");
 }
@@ -942,10 +877,7 @@ fn an_ods_sheet_is_read_and_checked_like_a_workbook() {
         ]),
     )
     .unwrap();
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["scores", "import", "--round", "first", good.to_str().unwrap()],
-    );
+    let Output { code, stdout, stderr } = scores_import(dir.path(), &["--round", "first"], &[&good]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(stdout, "scores/first/jb.csv: imported 2 rows (1 scored)\n");
     assert_eq!(
@@ -962,18 +894,7 @@ fn an_ods_sheet_is_read_and_checked_like_a_workbook() {
         ]),
     )
     .unwrap();
-    let (code, stdout, _) = run(
-        dir.path(),
-        &[
-            "scores",
-            "import",
-            "--round",
-            "first",
-            "--format",
-            "json",
-            bad.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = scores_import(dir.path(), &["--round", "first", "--format", "json"], &[&bad]);
     assert_eq!(code, 1);
     let messages: Vec<(u64, u64, String)> = json(&stdout)[0]["findings"]
         .as_array()

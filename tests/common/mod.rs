@@ -1,12 +1,15 @@
-//! Helpers shared by the integration tests: building archives in temporary folders and
-//! running the `prize` binary on them.
+//! Helpers shared by the integration tests: one archive builder ([`Archive`], in a temporary
+//! folder) and one runner ([`run`], giving an [`Output`]), with the readers of their reports.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
-use std::fs;
+mod archive;
+mod run;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+pub use archive::{Application, Archive, BASE_APPLICATION, attachment, base_application, names, read, write};
+pub use run::{Output, assert_no_panic, json, prize, run, run_args, run_cmd, run_within, scores_import, validate_json};
 use serde_json::Value;
 
 /// The folder of the test fixtures.
@@ -21,49 +24,14 @@ pub fn copy_tree(from: &Path, to: &Path) {
         let rel = entry.path().strip_prefix(from).unwrap();
         let target = to.join(rel);
         if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
+            std::fs::create_dir_all(&target).unwrap();
         } else {
-            fs::copy(entry.path(), &target).unwrap();
+            std::fs::copy(entry.path(), &target).unwrap();
         }
     }
 }
 
-/// A temporary archive holding the base fixture.
-pub fn base_archive() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("base"), dir.path());
-    dir
-}
-
-/// `prize` with a clean environment (no colour, no archive from the environment).
-pub fn prize() -> Command {
-    let mut cmd = Command::cargo_bin("prize").unwrap();
-    cmd.env_remove("PRIZE_ARCHIVE")
-        .env_remove("NO_COLOR")
-        .env("TERM", "dumb");
-    cmd
-}
-
-/// Runs `prize -C dir validate --format json`: the exit code and the parsed report.
-pub fn validate_json(dir: &Path) -> (i32, Value) {
-    let out = prize()
-        .arg("-C")
-        .arg(dir)
-        .args(["validate", "--format", "json"])
-        .output()
-        .unwrap();
-    let code = out.status.code().unwrap_or(-1);
-    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {stdout}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (code, json)
-}
-
-/// The findings of a JSON report as (code, severity, file, line, column) tuples.
+/// The findings of a JSON report as (code, severity, file, line, column) tuples, sorted.
 pub fn finding_keys(report: &Value) -> Vec<(String, String, String, u64, u64)> {
     let mut keys: Vec<_> = report["findings"]
         .as_array()
@@ -83,14 +51,67 @@ pub fn finding_keys(report: &Value) -> Vec<(String, String, String, u64, u64)> {
     keys
 }
 
-/// Runs `prize -C dir ARGS`: exit code, stdout and stderr, after checking it did not panic.
-pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = prize().arg("-C").arg(dir).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        stderr,
-    )
+/// (code, line, column) of each finding of a report, in the report's order.
+pub fn positions(report: &Value) -> Vec<(String, u64, u64)> {
+    report["findings"]
+        .as_array()
+        .expect("findings is an array")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// (code, line, column) of the findings of a report about `file`, sorted.
+pub fn positions_in(report: &Value, file: &str) -> Vec<(String, u64, u64)> {
+    let mut keys: Vec<_> = finding_keys(report)
+        .into_iter()
+        .filter(|f| f.2 == file)
+        .map(|(code, _, _, line, column)| (code, line, column))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// A (code, line, column) to compare with [`positions`].
+pub fn at(code: &str, line: u64, column: u64) -> (String, u64, u64) {
+    (code.to_string(), line, column)
+}
+
+/// The messages of the findings of `report` whose `field` is `value`, in the report's order.
+pub fn messages_with(report: &Value, field: &str, value: &str) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings is an array")
+        .iter()
+        .filter(|f| f[field] == value)
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A roster of three judges: `ja` from KR, `jb` from PT and `jc` from CO.
+pub const THREE_JUDGES: &str = r#"[[judges]]
+id = "ja"
+name = "Judge A"
+country = "KR"
+
+[[judges]]
+id = "jb"
+name = "Judge B"
+country = "PT"
+
+[[judges]]
+id = "jc"
+name = "Judge C"
+country = "CO"
+"#;
+
+/// Strings as owned strings.
+pub fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }

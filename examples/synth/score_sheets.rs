@@ -458,7 +458,7 @@ fn serving(judges: &[Judge], round: &str) -> Vec<usize> {
 /// The applications that advance from the first round, as `prize` itself decides it from
 /// the sheets just written; and whether `prize` agrees with the generator on who competed.
 fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
-    let archive = prize::archive::load(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let archive = prize::report::open(root).map_err(|e| format!("{}: {e}", root.display()))?;
     let config = archive
         .config
         .as_ref()
@@ -469,7 +469,7 @@ fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
     let eligible: BTreeSet<&str> = archive
         .applications
         .iter()
-        .filter(|a| a.status == prize::check::eligibility::Status::Eligible)
+        .filter(|a| a.status == prize::model::Status::Eligible)
         .map(|a| a.id.as_str())
         .collect();
     let planned: BTreeSet<&str> = entrants.iter().filter(|e| e.eligible).map(|e| e.id.as_str()).collect();
@@ -480,7 +480,7 @@ fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
             differ.join(" ")
         ));
     }
-    let results = prize::judging::rounds(&archive, config, 0);
+    let results = prize::ranking::rounds(&archive, config, 0);
     let index: HashMap<&str, usize> = entrants.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let advanced = results.first().map_or(&[][..], |r| r.advanced.as_slice());
     advanced

@@ -5,15 +5,15 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::application::Application;
-use crate::archive::{Archive, CONFIG_FILE};
-use crate::check::references::UNKNOWN_APPLICATION;
-use crate::codes::Code;
-use crate::config::Config;
-use crate::fields;
-use crate::finding::{Finding, Severity};
-use crate::roster::{self, Roster};
-use crate::sheet::{ScoreSheet, SheetRow, read};
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::load::application::Application;
+use crate::load::config::Config;
+use crate::load::fields;
+use crate::load::ids::UNKNOWN_APPLICATION;
+use crate::load::roster::{self, Roster};
+use crate::load::sheet::{ScoreSheet, SheetRow, read};
+use crate::load::{Archive, CONFIG_FILE};
 
 /// `conflict-of-interest`: a judge scored an application they may not score.
 pub static CONFLICT_OF_INTEREST: Code = Code {

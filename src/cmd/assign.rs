@@ -10,16 +10,16 @@ use serde::Serialize;
 
 use super::rank::round_index;
 use super::{Context, Outcome};
-use crate::application::Application;
-use crate::archive::{Archive, ROSTER_FILE};
-use crate::assign::{self, Plan, Problem, Short, Shortfall};
-use crate::assignment::{self, Assignment};
-use crate::config::Config;
-use crate::finding::Severity;
-use crate::judging;
+use crate::diagnostics::finding::Severity;
+use crate::jury::assign::{self, Plan, Problem, Short, Shortfall};
+use crate::load::application::Application;
+use crate::load::assignment::{self, Assignment};
+use crate::load::config::Config;
+use crate::load::roster::Judge;
+use crate::load::{Archive, ROSTER_FILE};
+use crate::ranking;
 use crate::render::{self, Format};
-use crate::roster::Judge;
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize assign`.
 #[derive(Debug, clap::Args)]
@@ -190,7 +190,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         );
         return Ok(Outcome::Failure);
     }
-    let mut judges: Vec<&Judge> = roster.judges.iter().filter(|j| judging::serves(j, round_id)).collect();
+    let mut judges: Vec<&Judge> = roster.judges.iter().filter(|j| ranking::serves(j, round_id)).collect();
     judges.sort_by(|a, b| a.id.cmp(&b.id));
     let k = per_application(args);
     if k > judges.len() && format == Format::Human {
@@ -253,10 +253,10 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
 fn competing<'a>(archive: &'a Archive, config: &Config, round: usize) -> Vec<&'a Application> {
     let indices: Vec<usize> = if round == 0 {
         (0..archive.applications.len())
-            .filter(|&i| archive.applications[i].status == crate::check::Status::Eligible)
+            .filter(|&i| archive.applications[i].status == crate::model::Status::Eligible)
             .collect()
     } else {
-        judging::rounds(archive, config, round - 1)
+        ranking::rounds(archive, config, round - 1)
             .pop()
             .map(|r| r.advanced)
             .unwrap_or_default()
@@ -294,8 +294,8 @@ fn store(
     };
     let text = new.to_csv();
     let path = archive.root.join(file);
-    crate::archive::write::refuse_links(&archive.root, &[Path::new(ASSIGNMENTS_DIR), Path::new(file)])?;
-    let stored = crate::archive::write::read_existing(&path)?;
+    crate::jury::atomic::refuse_links(&archive.root, &[Path::new(ASSIGNMENTS_DIR), Path::new(file)])?;
+    let stored = crate::jury::atomic::read_existing(&path)?;
     let (status, changes) = match stored {
         None => (Status::Written, None),
         Some(bytes) if bytes == text.as_bytes() => (Status::Unchanged, None),
@@ -320,7 +320,7 @@ fn store(
     };
     if matches!(status, Status::Written | Status::Replaced) {
         let dir = archive.root.join(ASSIGNMENTS_DIR);
-        crate::sheet::import::write_atomic(&dir, &path, text.as_bytes())?;
+        crate::jury::import::write_atomic(&dir, &path, text.as_bytes())?;
     }
     Ok((status, changes))
 }
@@ -382,7 +382,7 @@ fn conflict_reasons(s: &Shortfall, r: &Report<'_>, config: &Config) -> Vec<Strin
     let app = r.applications[s.application];
     r.judges
         .iter()
-        .filter_map(|j| crate::roster::conflict(&config.conflicts, j, app))
+        .filter_map(|j| crate::load::roster::conflict(&config.conflicts, j, app))
         .collect()
 }
 

@@ -7,15 +7,15 @@ use serde::Serialize;
 
 use super::rank::usable_config;
 use super::{Context, Outcome};
-use crate::archive::Archive;
 use crate::award::{self, Decision};
-use crate::check::eligibility::reasons;
-use crate::config::{Advance, Config};
-use crate::judging::{self, NotCounted, RoundResult, tie_break_name};
-use crate::rank::Split;
+use crate::load::Archive;
+use crate::load::config::{Advance, Config};
+use crate::model::status::reasons;
+use crate::ranking::order::Split;
+use crate::ranking::{self, NotCounted, RoundResult, tie_break_name};
 use crate::render::{self, Format};
+use crate::report::validation::Validation;
 use crate::score::Detail;
-use crate::validation::Validation;
 
 /// Arguments of `prize explain`.
 #[derive(Debug, clap::Args)]
@@ -77,7 +77,7 @@ pub struct Explanation {
     id: String,
     title: Option<String>,
     track: Option<String>,
-    status: crate::check::Status,
+    status: crate::model::Status,
     reasons: Vec<String>,
     findings: Vec<String>,
     rounds: Vec<RoundLine>,
@@ -315,7 +315,7 @@ fn pick_verdict(archive: &Archive, d: &Decision, app: usize) -> (&'static str, S
     if let Some(p) = d.pick_problems.iter().find(|p| p.application == Some(app)) {
         let a = &archive.applications[app];
         let why = reasons(&a.findings, a.status);
-        let why = if a.status == crate::check::Status::Eligible || why.is_empty() {
+        let why = if a.status == crate::model::Status::Eligible || why.is_empty() {
             String::new()
         } else {
             format!(" ({})", why.join(", "))
@@ -349,7 +349,7 @@ pub fn explain(archive: &Archive, config: Option<&Config>, app: usize) -> Explan
         awards: Vec::new(),
     };
     let Some(config) = config else { return explanation };
-    let results = judging::rounds(archive, config, config.rounds.len().saturating_sub(1));
+    let results = ranking::rounds(archive, config, config.rounds.len().saturating_sub(1));
     explanation.rounds = results.iter().map(|r| round_line(archive, config, r, app)).collect();
     if let Some(last) = results.last().filter(|r| r.round + 1 == config.rounds.len()) {
         let decisions = award::decide(archive, config, last);
@@ -460,7 +460,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let validation = Validation::of(&archive);
     let Some(app) = archive.applications.iter().position(|a| a.id == args.id) else {
         let ids = archive.applications.iter().map(|a| a.id.as_str());
-        let help = crate::fields::did_you_mean(&args.id, ids, || "`prize list` shows every id".to_string());
+        let help = crate::load::fields::did_you_mean(&args.id, ids, || "`prize list` shows every id".to_string());
         bail!("no application `{}`; {help}", args.id);
     };
     let config = usable_config(&archive, &validation);

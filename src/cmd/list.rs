@@ -6,15 +6,15 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{Context, Outcome, outcome_of};
-use crate::application::Application;
-use crate::check::Status;
-use crate::check::eligibility::reasons;
-use crate::config::Config;
-use crate::country;
-use crate::fields;
+use crate::load::application::Application;
+use crate::load::config::Config;
+use crate::load::fields;
+use crate::model::Status;
+use crate::model::country;
+use crate::model::status::reasons;
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// `--status` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -1,6 +1,7 @@
 //! One file per command: parse its arguments, call the library, render the result.
 
 pub mod assign;
+pub mod cli;
 pub mod completions;
 pub mod explain;
 pub mod explain_code;
@@ -24,11 +25,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::archive::{self, Archive};
-use crate::cli::{Cli, Command};
-use crate::config::Config;
+use crate::cmd::cli::{Cli, Command};
+use crate::load::config::Config;
+use crate::load::{self, Archive};
 use crate::render::Format;
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// How a command ended, when it could run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,10 +82,10 @@ impl Context {
     /// Finds and loads the archive, reporting timings with `-v`.
     pub fn load(&self) -> anyhow::Result<Archive> {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
-        let root = archive::discover(self.archive.as_deref(), &cwd)?;
+        let root = load::discover(self.archive.as_deref(), &cwd)?;
         let start = Instant::now();
         let busy = self.busy("reading the archive");
-        let loaded = archive::load(&root);
+        let loaded = crate::report::open(&root);
         drop(busy);
         let loaded = loaded?;
         self.note(&format!(
@@ -128,7 +129,7 @@ impl Context {
     ) -> io::Result<Option<&'a Config>> {
         let config = rank::usable_config(archive, validation);
         if config.is_none() {
-            self.refuse(out, validation, archive::CONFIG_FILE, not_done)?;
+            self.refuse(out, validation, load::CONFIG_FILE, not_done)?;
         }
         Ok(config)
     }

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::rank::{default_round, round_index};
 use super::{Context, Outcome, outcome_of};
-use crate::judging;
+use crate::ranking;
 use crate::render::table::Table;
 use crate::render::{self, Format};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize progress`.
 #[derive(Debug, clap::Args)]
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let judges = archive.roster.as_ref().map_or(&[][..], |r| r.judges.as_slice());
     let mut rows = Vec::new();
     let (mut assigned_total, mut scored_total) = (0, 0);
-    for judge in judges.iter().filter(|j| judging::serves(j, round_id)) {
+    for judge in judges.iter().filter(|j| ranking::serves(j, round_id)) {
         let scored: HashSet<&str> = archive
             .sheets
             .iter()
@@ -118,7 +118,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             },
         });
     }
-    let results = judging::rounds(&archive, config, round);
+    let results = ranking::rounds(&archive, config, round);
     let mut short = Vec::new();
     let competing = results.last().map_or(0, |r| r.competing.len());
     if let Some(result) = results.last() {

@@ -6,13 +6,13 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{Context, Outcome, outcome_of};
-use crate::archive::Archive;
-use crate::config::{Config, METHODS};
-use crate::judging::{self, Group, RoundResult};
-use crate::rank::Placed;
+use crate::load::Archive;
+use crate::load::config::{Config, METHODS};
+use crate::ranking::order::Placed;
+use crate::ranking::{self, Group, RoundResult};
 use crate::render::table::Table;
 use crate::render::{self, Format};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// `--by` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -75,11 +75,12 @@ pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
 /// name an unknown or ineligible application concern only their award (spec section 6), so
 /// they do not count here.
 pub fn usable_config<'a>(archive: &'a Archive, validation: &Validation<'_>) -> Option<&'a Config> {
-    use crate::check::references::{PICK_NOT_ELIGIBLE, UNKNOWN_APPLICATION};
+    use crate::check::references::PICK_NOT_ELIGIBLE;
+    use crate::load::ids::UNKNOWN_APPLICATION;
     let concerns_one_award = |code: &str| code == UNKNOWN_APPLICATION.name || code == PICK_NOT_ELIGIBLE.name;
     let broken = validation.findings.iter().any(|f| {
-        f.file == crate::archive::CONFIG_FILE
-            && f.severity == crate::finding::Severity::Error
+        f.file == crate::load::CONFIG_FILE
+            && f.severity == crate::diagnostics::finding::Severity::Error
             && !concerns_one_award(&f.code)
     });
     archive.config.as_ref().filter(|_| !broken)
@@ -157,7 +158,7 @@ fn groups(archive: &Archive, config: &Config, result: &RoundResult, args: &Args)
         keys.sort();
         keys.dedup();
         for key in keys {
-            out.push(judging::group(
+            out.push(ranking::group(
                 archive,
                 config,
                 result,
@@ -190,14 +191,14 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         Some(r) => round_index(config, r)?,
         None => default_round(&archive, config),
     };
-    let mut results = judging::rounds(&archive, config, round);
+    let mut results = ranking::rounds(&archive, config, round);
     let Some(mut shown) = results.pop() else {
         bail!("prize.toml defines no rounds");
     };
     if let Some(method) = args.method.as_ref().filter(|m| **m != shown.method) {
-        let index = judging::id_index(&archive);
+        let index = ranking::id_index(&archive);
         let advanced = shown.advanced.clone();
-        shown = judging::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
+        shown = ranking::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
         shown.advanced = advanced;
     }
     ctx.note(&format!(

@@ -7,17 +7,17 @@ use anyhow::{anyhow, bail};
 use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::archive::Archive;
 use crate::check::sheets::Applications;
-use crate::config::Config;
-use crate::finding::{Finding, Severity};
-use crate::judging;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::jury::import::{self, Competing, Options, Report, Status, Target};
+use crate::load::Archive;
+use crate::load::config::Config;
+use crate::load::sheet::decode::encoding_for_label;
+use crate::load::sheet::load;
+use crate::load::sheet::spreadsheet::{self, Grid};
+use crate::ranking;
 use crate::render::{self, Format, diagnostics};
-use crate::sheet::decode::encoding_for_label;
-use crate::sheet::import::{self, Competing, Options, Report, Status, Target};
-use crate::sheet::load;
-use crate::sheet::spreadsheet::{self, Grid};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize scores`.
 #[derive(Debug, clap::Args)]
@@ -180,7 +180,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
 /// Who competes in `round`, as judging the rounds before it from the stored sheets decides.
 fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<Competing<'a>> {
     let r = config.rounds.iter().position(|x| x.id == round)?;
-    let result = judging::rounds(archive, config, r).pop()?;
+    let result = ranking::rounds(archive, config, r).pop()?;
     Some(Competing {
         ids: result
             .competing

@@ -8,11 +8,11 @@ use anyhow::{anyhow, bail};
 use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::archive::write::refuse_links;
+use crate::jury::atomic::refuse_links;
+use crate::jury::import;
+use crate::jury::template::{self, Source, Written};
 use crate::render::{self, Format};
-use crate::sheet::import;
-use crate::sheet::template::{self, Source, Written};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// The folder templates go to by default, below the archive root: `sheets/<round>/`.
 pub const SHEETS_DIR: &str = "sheets";

@@ -6,8 +6,8 @@ use std::io::Write;
 use super::{Context, Outcome, outcome_of};
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
-use crate::stats::{self, Count, Stats};
-use crate::validation::Validation;
+use crate::report::stats::{self, Count, Stats};
+use crate::report::validation::Validation;
 
 /// Arguments of `prize stats`.
 #[derive(Debug, clap::Args)]

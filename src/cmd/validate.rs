@@ -5,9 +5,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::finding::{Finding, Severity};
+use crate::diagnostics::finding::{Finding, Severity};
 use crate::render::{self, Format, diagnostics, github};
-use crate::validation::{ApplicationStatus, Summary, Validation};
+use crate::report::validation::{ApplicationStatus, Summary, Validation};
 
 /// Arguments of `prize validate`.
 #[derive(Debug, clap::Args)]

@@ -5,13 +5,13 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::archive::Archive;
 use crate::award::{self, Decision};
-use crate::config::Config;
-use crate::judging;
+use crate::load::Archive;
+use crate::load::config::Config;
+use crate::ranking;
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
-use crate::validation::Validation;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize winners`.
 #[derive(Debug, clap::Args)]
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<O
         return Ok(Outcome::Failure);
     };
     let last = config.rounds.len().saturating_sub(1);
-    let results = judging::rounds(&archive, config, last);
+    let results = ranking::rounds(&archive, config, last);
     let Some(result) = results.last() else {
         anyhow::bail!("prize.toml defines no rounds");
     };
@@ -282,7 +282,7 @@ fn rows(
                     text(&x.applicant.organization),
                     text(&x.applicant.city),
                     x.country().into(),
-                    crate::country::name(x.country()).unwrap_or_default().into(),
+                    crate::model::country::name(x.country()).unwrap_or_default().into(),
                     text(&x.applicant.email),
                     score,
                     tied.into(),

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::finding::{Finding, Severity};
+use crate::diagnostics::finding::{Finding, Severity};
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {

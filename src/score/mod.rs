@@ -8,7 +8,7 @@ mod rank;
 mod trimmed;
 mod zscore;
 
-use crate::config::Criterion;
+use crate::load::config::Criterion;
 
 pub use bias::Bias;
 pub use mean::Mean;

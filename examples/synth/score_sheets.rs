@@ -458,11 +458,11 @@ fn serving(judges: &[Judge], round: &str) -> Vec<usize> {
 /// The applications that advance from the first round, as `prize` itself decides it from
 /// the sheets just written; and whether `prize` agrees with the generator on who competed.
 fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
-    let archive = prize::report::open(root).map_err(|e| format!("{}: {e}", root.display()))?;
-    let config = archive
-        .config
-        .as_ref()
-        .ok_or("prize could not read the prize.toml just written")?;
+    let edition = prize::report::open(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let archive = &edition.archive;
+    if archive.config.is_none() {
+        return Err("prize could not read the prize.toml just written".to_string());
+    }
     if archive.sheets.is_empty() {
         return Err("prize read no score sheet from scores/: cannot decide the finalists".to_string());
     }
@@ -480,7 +480,7 @@ fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
             differ.join(" ")
         ));
     }
-    let results = prize::ranking::rounds(&archive, config, 0);
+    let results = &edition.rounds;
     let index: HashMap<&str, usize> = entrants.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let advanced = results.first().map_or(&[][..], |r| r.advanced.as_slice());
     advanced

@@ -17,8 +17,9 @@ use crate::load::assignment::{self, Assignment};
 use crate::load::config::Config;
 use crate::load::roster::Judge;
 use crate::load::{Archive, ROSTER_FILE};
-use crate::ranking;
+use crate::ranking::{self, RoundResult};
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// Arguments of `prize assign`.
@@ -156,7 +157,7 @@ const ASSIGNMENTS_DIR: &str = "assignments";
 /// Runs `prize assign`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("assign", &[Format::Human, Format::Json])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is assigned")? else {
         return Ok(Outcome::Failure);
@@ -173,7 +174,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     if roster_broken {
         return Ok(ctx.refuse(out, &validation, ROSTER_FILE, "nothing is assigned")?);
     }
-    let applications = competing(&archive, config, round);
+    let applications = competing(&archive, &rounds, round);
     if applications.is_empty() {
         ctx.summary_to_stderr(out, &validation)?;
         let why = if round == 0 {
@@ -250,17 +251,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
 }
 
 /// The competing applications of the round, by id.
-fn competing<'a>(archive: &'a Archive, config: &Config, round: usize) -> Vec<&'a Application> {
-    let indices: Vec<usize> = if round == 0 {
-        (0..archive.applications.len())
-            .filter(|&i| archive.applications[i].status == crate::model::Status::Eligible)
-            .collect()
-    } else {
-        ranking::rounds(archive, config, round - 1)
-            .pop()
-            .map(|r| r.advanced)
-            .unwrap_or_default()
-    };
+fn competing<'a>(archive: &'a Archive, rounds: &[RoundResult], round: usize) -> Vec<&'a Application> {
+    let indices = ranking::competing(archive, rounds, round);
     let mut apps: Vec<&Application> = indices.into_iter().map(|i| &archive.applications[i]).collect();
     apps.sort_by(|a, b| a.id.cmp(&b.id));
     apps

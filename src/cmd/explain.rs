@@ -12,8 +12,9 @@ use crate::load::Archive;
 use crate::load::config::{Advance, Config};
 use crate::model::status::reasons;
 use crate::ranking::order::Split;
-use crate::ranking::{self, NotCounted, RoundResult, tie_break_name};
+use crate::ranking::{NotCounted, RoundResult, tie_break_name};
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 use crate::score::Detail;
 
@@ -332,7 +333,7 @@ fn pick_verdict(archive: &Archive, d: &Decision, app: usize) -> (&'static str, S
 }
 
 /// Builds the explanation of one application.
-pub fn explain(archive: &Archive, config: Option<&Config>, app: usize) -> Explanation {
+pub fn explain(archive: &Archive, rounds: &[RoundResult], config: Option<&Config>, app: usize) -> Explanation {
     let a = &archive.applications[app];
     let mut explanation = Explanation {
         id: a.id.clone(),
@@ -349,7 +350,7 @@ pub fn explain(archive: &Archive, config: Option<&Config>, app: usize) -> Explan
         awards: Vec::new(),
     };
     let Some(config) = config else { return explanation };
-    let results = ranking::rounds(archive, config, config.rounds.len().saturating_sub(1));
+    let results = rounds;
     explanation.rounds = results.iter().map(|r| round_line(archive, config, r, app)).collect();
     if let Some(last) = results.last().filter(|r| r.round + 1 == config.rounds.len()) {
         let decisions = award::decide(archive, config, last);
@@ -456,7 +457,7 @@ fn human(out: &mut dyn Write, archive: &Archive, config: Option<&Config>, e: &Ex
 /// Runs `prize explain`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("explain", &[Format::Human, Format::Json])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(app) = archive.applications.iter().position(|a| a.id == args.id) else {
         let ids = archive.applications.iter().map(|a| a.id.as_str());
@@ -464,7 +465,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         bail!("no application `{}`; {help}", args.id);
     };
     let config = usable_config(&archive, &validation);
-    let explanation = explain(&archive, config, app);
+    let explanation = explain(&archive, &rounds, config, app);
     if format == Format::Json {
         render::json(out, &explanation)?;
     } else {

@@ -131,7 +131,7 @@ fn keep(app: &Application, args: &Args) -> bool {
 /// Runs `prize list`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("list", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let archive = ctx.load()?.archive;
     check_filters(archive.config.as_ref(), args)?;
     let validation = Validation::of(&archive);
     let mut selected: Vec<&Application> = archive.applications.iter().filter(|a| keep(a, args)).collect();

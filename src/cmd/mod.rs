@@ -29,6 +29,7 @@ use crate::cmd::cli::{Cli, Command};
 use crate::load::config::Config;
 use crate::load::{self, Archive};
 use crate::render::Format;
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// How a command ended, when it could run.
@@ -79,8 +80,9 @@ impl Context {
         )
     }
 
-    /// Finds and loads the archive, reporting timings with `-v`.
-    pub fn load(&self) -> anyhow::Result<Archive> {
+    /// Finds the archive, reads, checks and judges it once ([`crate::report::open`]), reporting
+    /// timings with `-v`.
+    pub fn load(&self) -> anyhow::Result<Edition> {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
         let root = load::discover(self.archive.as_deref(), &cwd)?;
         let start = Instant::now();
@@ -90,7 +92,7 @@ impl Context {
         let loaded = loaded?;
         self.note(&format!(
             "loaded {} applications from {} in {:.0?}",
-            loaded.applications.len(),
+            loaded.archive.applications.len(),
             root.display(),
             start.elapsed()
         ));

@@ -10,6 +10,7 @@ use super::{Context, Outcome, outcome_of};
 use crate::ranking;
 use crate::render::table::Table;
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// Arguments of `prize progress`.
@@ -59,7 +60,7 @@ struct Progress<'a> {
 /// Runs `prize progress`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("progress", &[Format::Human, Format::Json, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no progress is shown")? else {
         return Ok(Outcome::Failure);
@@ -118,7 +119,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             },
         });
     }
-    let results = ranking::rounds(&archive, config, round);
+    let results = &rounds[..rounds.len().min(round + 1)];
     let mut short = Vec::new();
     let competing = results.last().map_or(0, |r| r.competing.len());
     if let Some(result) = results.last() {

@@ -12,6 +12,7 @@ use crate::ranking::order::Placed;
 use crate::ranking::{self, Group, RoundResult};
 use crate::render::table::Table;
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// `--by` values.
@@ -178,7 +179,7 @@ fn visible(group: &Group, top: Option<usize>) -> impl Iterator<Item = &Placed> {
 /// Runs `prize rank`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("rank", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is ranked")? else {
         return Ok(Outcome::Failure);
@@ -191,16 +192,21 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         Some(r) => round_index(config, r)?,
         None => default_round(&archive, config),
     };
-    let mut results = ranking::rounds(&archive, config, round);
-    let Some(mut shown) = results.pop() else {
+    let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
-    if let Some(method) = args.method.as_ref().filter(|m| **m != shown.method) {
-        let index = ranking::id_index(&archive);
-        let advanced = shown.advanced.clone();
-        shown = ranking::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
-        shown.advanced = advanced;
-    }
+    // Only the printed round is scored again with another method; who advanced stays its own.
+    let rescored;
+    let shown = match args.method.as_ref().filter(|m| **m != judged.method) {
+        Some(method) => {
+            let index = ranking::id_index(&archive);
+            let mut result = ranking::judge_round(&archive, config, round, judged.competing.clone(), method, &index);
+            result.advanced = judged.advanced.clone();
+            rescored = result;
+            &rescored
+        }
+        None => judged,
+    };
     ctx.note(&format!(
         "{} scored {} totals of round `{}` in {:.0?}",
         shown.method,
@@ -208,7 +214,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         config.rounds[round].id,
         shown.scoring_time
     ));
-    let groups = groups(&archive, config, &shown, args);
+    let groups = groups(&archive, config, shown, args);
     let round_id = config.rounds[round].id.as_str();
     let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();
     match format {

@@ -15,8 +15,9 @@ use crate::load::config::Config;
 use crate::load::sheet::decode::encoding_for_label;
 use crate::load::sheet::load;
 use crate::load::sheet::spreadsheet::{self, Grid};
-use crate::ranking;
+use crate::ranking::RoundResult;
 use crate::render::{self, Format, diagnostics};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// Arguments of `prize scores`.
@@ -100,7 +101,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         .map(encoding_for_label)
         .transpose()
         .map_err(|e| anyhow!(e))?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     // A broken prize.toml means the same here as for every command that needs the archive.
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no sheet is imported")? else {
@@ -134,7 +135,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
-    let competing = competing(&archive, config, &round);
+    let competing = competing(&archive, config, &rounds, &round);
     let view = import::Archive {
         root: &archive.root,
         config,
@@ -178,9 +179,9 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
 }
 
 /// Who competes in `round`, as judging the rounds before it from the stored sheets decides.
-fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<Competing<'a>> {
+fn competing<'a>(archive: &'a Archive, config: &Config, rounds: &[RoundResult], round: &str) -> Option<Competing<'a>> {
     let r = config.rounds.iter().position(|x| x.id == round)?;
-    let result = ranking::rounds(archive, config, r).pop()?;
+    let result = rounds.get(r)?;
     Some(Competing {
         ids: result
             .competing

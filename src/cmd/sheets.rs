@@ -12,6 +12,7 @@ use crate::jury::atomic::refuse_links;
 use crate::jury::import;
 use crate::jury::template::{self, Source, Written};
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// The folder templates go to by default, below the archive root: `sheets/<round>/`.
@@ -70,7 +71,7 @@ struct JsonReport<'a> {
 /// Runs `prize sheets`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("sheets", &[Format::Human, Format::Json])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no template is written")? else {
         return Ok(Outcome::Failure);
@@ -80,7 +81,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let round_id = import::round_id(config, args.round.as_deref()).map_err(|e| anyhow!(e))?;
     let round = config.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
-    let plan = template::plan(&archive, config, round);
+    let plan = template::plan(&archive, config, &rounds, round);
     let (dir, shown_dir) = match &args.out {
         Some(dir) => (dir.clone(), dir.display().to_string()),
         None => (

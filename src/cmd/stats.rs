@@ -6,6 +6,7 @@ use std::io::Write;
 use super::{Context, Outcome, outcome_of};
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::stats::{self, Count, Stats};
 use crate::report::validation::Validation;
 
@@ -98,9 +99,9 @@ fn coverage(s: &Stats) -> (String, Table) {
 /// Runs `prize stats`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("stats", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
-    let stats = stats::of(&archive);
+    let stats = stats::of(&archive, &rounds);
     if format == Format::Json {
         render::json(out, &stats)?;
     } else {

@@ -27,7 +27,7 @@ struct JsonReport<'a> {
 /// Runs `prize validate`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("validate", &[Format::Human, Format::Json, Format::Github])?;
-    let archive = ctx.load()?;
+    let archive = ctx.load()?.archive;
     let validation = Validation::of(&archive);
     match format {
         Format::Json => render::json(

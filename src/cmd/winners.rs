@@ -8,9 +8,9 @@ use super::{Context, Outcome};
 use crate::award::{self, Decision};
 use crate::load::Archive;
 use crate::load::config::Config;
-use crate::ranking;
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
+use crate::report::Edition;
 use crate::report::validation::Validation;
 
 /// Arguments of `prize winners`.
@@ -80,14 +80,13 @@ pub fn tie_advice(archive: &Archive, config: &Config, decision: &Decision) -> St
 /// Runs `prize winners`.
 pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("winners", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no award is decided")? else {
         return Ok(Outcome::Failure);
     };
     let last = config.rounds.len().saturating_sub(1);
-    let results = ranking::rounds(&archive, config, last);
-    let Some(result) = results.last() else {
+    let Some(result) = rounds.last() else {
         anyhow::bail!("prize.toml defines no rounds");
     };
     let decisions = award::decide(&archive, config, result);

@@ -20,8 +20,7 @@ use crate::load::application::Application;
 use crate::load::config::{Config, Criterion, Round};
 use crate::load::fields;
 use crate::load::roster::{self, Judge};
-use crate::model::Status;
-use crate::ranking;
+use crate::ranking::{self, RoundResult};
 use crate::render::table::{csv_io, formula_safe};
 
 /// The name of a template's first worksheet, the one `prize scores import` reads.
@@ -76,7 +75,7 @@ pub struct Plan {
 /// assignment, each lists the applications assigned to the judge, except those that are no
 /// application or that the judge has a conflict with (both noted); without one, every competing
 /// application the judge has no conflict with.
-pub fn plan(archive: &Archive, config: &Config, round: usize) -> Plan {
+pub fn plan(archive: &Archive, config: &Config, rounds: &[RoundResult], round: usize) -> Plan {
     let Some(round_config) = config.rounds.get(round) else {
         return Plan {
             source: Source::Competing,
@@ -132,16 +131,7 @@ pub fn plan(archive: &Archive, config: &Config, round: usize) -> Plan {
             Source::Assignment(file.clone())
         }
         None => {
-            let competing: Vec<usize> = if round == 0 {
-                (0..archive.applications.len())
-                    .filter(|&i| archive.applications[i].status == Status::Eligible)
-                    .collect()
-            } else {
-                ranking::rounds(archive, config, round - 1)
-                    .pop()
-                    .map(|previous| previous.advanced)
-                    .unwrap_or_default()
-            };
+            let competing = ranking::competing(archive, rounds, round);
             if competing.is_empty() && round > 0 {
                 notes.push(format!(
                     "no application advances to round `{round_id}` yet (round `{}` has no ranking): the templates \

@@ -107,18 +107,25 @@ pub fn serves(judge: &Judge, round: &str) -> bool {
         .is_none_or(|rounds| rounds.iter().any(|r| r.value == round))
 }
 
+/// The applications competing in round `round`, given the rounds judged before it: the eligible
+/// ones in the first round, else those the round before advanced.
+pub fn competing(archive: &Archive, judged: &[RoundResult], round: usize) -> Vec<usize> {
+    if round == 0 {
+        (0..archive.applications.len())
+            .filter(|&i| archive.applications[i].status == Status::Eligible)
+            .collect()
+    } else {
+        judged.get(round - 1).map(|r| r.advanced.clone()).unwrap_or_default()
+    }
+}
+
 /// The rounds up to and including `last`, each judged with its own method, so that who
 /// advances never depends on a method asked for on the command line.
 pub fn rounds(archive: &Archive, config: &Config, last: usize) -> Vec<RoundResult> {
     let index = id_index(archive);
     let mut results: Vec<RoundResult> = Vec::new();
     for r in 0..=last.min(config.rounds.len().saturating_sub(1)) {
-        let competing: Vec<usize> = match results.last() {
-            None => (0..archive.applications.len())
-                .filter(|&i| archive.applications[i].status == Status::Eligible)
-                .collect(),
-            Some(previous) => previous.advanced.clone(),
-        };
+        let competing = competing(archive, &results, r);
         let method = config.rounds[r]
             .method
             .clone()
@@ -390,15 +397,13 @@ graph stays connected).
 
 /// The warnings that judging makes: scores for applications that do not compete, and rounds
 /// whose `bias` fit falls into separate parts.
-pub fn findings(archive: &Archive) -> Vec<crate::diagnostics::finding::Finding> {
-    let Some(config) = &archive.config else {
-        return Vec::new();
-    };
-    if config.rounds.is_empty() {
-        return Vec::new();
-    }
+pub fn findings(
+    archive: &Archive,
+    config: &Config,
+    rounds: &[RoundResult],
+) -> Vec<crate::diagnostics::finding::Finding> {
     let mut out = Vec::new();
-    for result in rounds(archive, config, config.rounds.len() - 1) {
+    for result in rounds {
         let round = &config.rounds[result.round];
         for ignored in result.ignored.iter().filter(|i| i.reason == NotCounted::NotCompeting) {
             let sheet = &archive.sheets[ignored.sheet];

@@ -9,7 +9,7 @@ use crate::load::Archive;
 use crate::model::Status;
 use crate::model::country;
 use crate::model::status::reasons;
-use crate::ranking;
+use crate::ranking::RoundResult;
 
 /// One track's row of the track × sector table.
 #[derive(Debug, Serialize)]
@@ -79,7 +79,7 @@ pub struct Stats {
 
 /// The scoring coverage of every round, each judged from the stored sheets as `prize rank`
 /// judges it (a later round's competitors are those the round before sent on).
-pub fn coverage(archive: &Archive) -> Vec<RoundCoverage> {
+pub fn coverage(archive: &Archive, rounds: &[RoundResult]) -> Vec<RoundCoverage> {
     let Some(config) = &archive.config else {
         return Vec::new();
     };
@@ -91,7 +91,7 @@ pub fn coverage(archive: &Archive) -> Vec<RoundCoverage> {
         return Vec::new();
     }
     let min_judges = config.scoring.min_judges;
-    ranking::rounds(archive, config, config.rounds.len() - 1)
+    rounds
         .iter()
         .map(|result| {
             let round = &config.rounds[result.round];
@@ -123,7 +123,7 @@ fn most_first(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
 const UNKNOWN: &str = "?";
 
 /// Counts the archive's applications.
-pub fn of(archive: &Archive) -> Stats {
+pub fn of(archive: &Archive, rounds: &[RoundResult]) -> Stats {
     let (track_ids, mut sectors, types): (Vec<String>, Vec<String>, Vec<String>) = match &archive.config {
         Some(c) => (
             c.tracks.iter().map(|t| t.id.clone()).collect(),
@@ -225,6 +225,6 @@ pub fn of(archive: &Archive) -> Stats {
             .collect(),
         ineligible_reasons: plain(most_first(ineligible)),
         invalid_reasons: plain(most_first(invalid)),
-        coverage: coverage(archive),
+        coverage: coverage(archive, rounds),
     }
 }

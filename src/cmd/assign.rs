@@ -8,8 +8,7 @@ use std::path::Path;
 use anyhow::bail;
 use serde::Serialize;
 
-use super::rank::round_index;
-use super::{Context, Outcome};
+use super::{Context, Outcome, round_index};
 use crate::diagnostics::finding::Severity;
 use crate::jury::assign::{self, Plan, Problem, Short, Shortfall};
 use crate::load::application::Application;

@@ -5,10 +5,9 @@ use std::io::Write;
 use anyhow::bail;
 use serde::Serialize;
 
-use super::{Context, Outcome, outcome_of};
+use super::{Context, Outcome, known, outcome_of};
 use crate::load::application::Application;
 use crate::load::config::Config;
-use crate::load::fields;
 use crate::model::Status;
 use crate::model::country;
 use crate::model::status::reasons;
@@ -74,19 +73,6 @@ struct Row<'a> {
 
 fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
-}
-
-/// Checks a filter value against the ids prize.toml defines (a typo is a usage error).
-/// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
-pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
-    let Some(v) = value else { return Ok(()) };
-    if ids.contains(&v.as_str()) {
-        return Ok(());
-    }
-    match fields::suggest(v, ids.iter().copied()) {
-        Some(close) => bail!("unknown {what} `{v}`; did you mean `{close}`?"),
-        None => bail!("unknown {what} `{v}` (known: {})", ids.join(", ")),
-    }
 }
 
 /// Refuses filters that name nothing prize.toml defines.

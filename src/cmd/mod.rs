@@ -120,7 +120,7 @@ impl Context {
     }
 
     /// The configuration a command works from; `None`, after saying so on stderr, when
-    /// prize.toml is too broken to use (`rank::usable_config` decides): the command then does
+    /// prize.toml is too broken to use ([`crate::report::validation::usable_config`] decides): the command then does
     /// nothing and ends with [`Outcome::Failure`], as every command that needs it does.
     pub fn usable_config<'a>(
         &self,
@@ -129,7 +129,7 @@ impl Context {
         validation: &Validation<'_>,
         not_done: &str,
     ) -> io::Result<Option<&'a Config>> {
-        let config = rank::usable_config(archive, validation);
+        let config = crate::report::validation::usable_config(archive, validation);
         if config.is_none() {
             self.refuse(out, validation, load::CONFIG_FILE, not_done)?;
         }
@@ -285,6 +285,25 @@ pub fn outcome_with(validation: &Validation<'_>, failed: bool) -> Outcome {
         Outcome::Failure
     } else {
         Outcome::Success
+    }
+}
+
+/// The index of `--round`, or a usage error naming the rounds.
+pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
+    let ids: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
+    known("round", &Some(round.to_string()), ids)?;
+    Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
+}
+
+/// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
+pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
+    let Some(v) = value else { return Ok(()) };
+    if ids.contains(&v.as_str()) {
+        return Ok(());
+    }
+    match crate::load::fields::suggest(v, ids.iter().copied()) {
+        Some(close) => bail!("unknown {what} `{v}`; did you mean `{close}`?"),
+        None => bail!("unknown {what} `{v}` (known: {})", ids.join(", ")),
     }
 }
 

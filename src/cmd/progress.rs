@@ -5,8 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::rank::{default_round, round_index};
-use super::{Context, Outcome, outcome_of};
+use super::{Context, Outcome, outcome_of, round_index};
 use crate::ranking;
 use crate::render::table::Table;
 use crate::render::{self, Format};
@@ -71,7 +70,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             .rounds
             .iter()
             .rposition(|r| archive.assignments.iter().any(|a| a.round == r.id))
-            .unwrap_or_else(|| default_round(&archive, config)),
+            .unwrap_or_else(|| ranking::default_round(&archive, config)),
     };
     let round_id = config.rounds[round].id.as_str();
     let assignment = archive.assignments.iter().find(|a| a.round == round_id);

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::bail;
 use serde::Serialize;
 
-use super::{Context, Outcome, outcome_of};
+use super::{Context, Outcome, known, outcome_of, round_index};
 use crate::load::Archive;
 use crate::load::config::{Config, METHODS};
 use crate::ranking::order::Placed;
@@ -54,37 +54,6 @@ pub struct Args {
     /// Show only the applications ranked N or better in each group.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
-}
-
-/// The round `prize rank` shows by default: the last with any sheet, else the first.
-pub fn default_round(archive: &Archive, config: &Config) -> usize {
-    config
-        .rounds
-        .iter()
-        .rposition(|r| archive.sheets.iter().any(|s| s.round == r.id))
-        .unwrap_or(0)
-}
-
-/// The index of `--round`, or a usage error naming the rounds.
-pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
-    let ids: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
-    crate::cmd::list::known("round", &Some(round.to_string()), ids)?;
-    Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
-}
-
-/// The configuration, or exit 1 when prize.toml has errors: nothing is ranked then. Picks that
-/// name an unknown or ineligible application concern only their award (spec section 6), so
-/// they do not count here.
-pub fn usable_config<'a>(archive: &'a Archive, validation: &Validation<'_>) -> Option<&'a Config> {
-    use crate::check::references::PICK_NOT_ELIGIBLE;
-    use crate::load::ids::UNKNOWN_APPLICATION;
-    let concerns_one_award = |code: &str| code == UNKNOWN_APPLICATION.name || code == PICK_NOT_ELIGIBLE.name;
-    let broken = validation.findings.iter().any(|f| {
-        f.file == crate::load::CONFIG_FILE
-            && f.severity == crate::diagnostics::finding::Severity::Error
-            && !concerns_one_award(&f.code)
-    });
-    archive.config.as_ref().filter(|_| !broken)
 }
 
 #[derive(Serialize)]
@@ -186,11 +155,11 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     };
     if let Some(track) = &args.track {
         let ids = config.tracks.iter().map(|t| t.id.as_str()).collect();
-        crate::cmd::list::known("track", &Some(track.clone()), ids)?;
+        known("track", &Some(track.clone()), ids)?;
     }
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => default_round(&archive, config),
+        None => ranking::default_round(&archive, config),
     };
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");

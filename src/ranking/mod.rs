@@ -107,6 +107,16 @@ pub fn serves(judge: &Judge, round: &str) -> bool {
         .is_none_or(|rounds| rounds.iter().any(|r| r.value == round))
 }
 
+/// The round `prize rank` (and the commands that follow it) shows by default: the last with any
+/// score sheet, else the first (spec section 5, "Which round").
+pub fn default_round(archive: &Archive, config: &Config) -> usize {
+    config
+        .rounds
+        .iter()
+        .rposition(|r| archive.sheets.iter().any(|s| s.round == r.id))
+        .unwrap_or(0)
+}
+
 /// The applications competing in round `round`, given the rounds judged before it: the eligible
 /// ones in the first round, else those the round before advanced.
 pub fn competing(archive: &Archive, judged: &[RoundResult], round: usize) -> Vec<usize> {

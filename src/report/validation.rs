@@ -2,8 +2,11 @@
 
 use serde::Serialize;
 
+use crate::check::references::PICK_NOT_ELIGIBLE;
 use crate::diagnostics::finding::{Finding, Severity};
-use crate::load::Archive;
+use crate::load::config::Config;
+use crate::load::ids::UNKNOWN_APPLICATION;
+use crate::load::{Archive, CONFIG_FILE};
 use crate::model::Status;
 use crate::model::status::reasons;
 
@@ -108,6 +111,19 @@ impl Summary {
             plural(self.warnings, "warning", "warnings"),
         )
     }
+}
+
+/// The configuration a command works from, or `None` when prize.toml has errors: nothing is
+/// ranked or decided then. Picks that
+/// name an unknown or ineligible application concern only their award (spec section 6), so
+/// they do not count here.
+pub fn usable_config<'a>(archive: &'a Archive, validation: &Validation<'_>) -> Option<&'a Config> {
+    let concerns_one_award = |code: &str| code == UNKNOWN_APPLICATION.name || code == PICK_NOT_ELIGIBLE.name;
+    let broken = validation
+        .findings
+        .iter()
+        .any(|f| f.file == CONFIG_FILE && f.severity == Severity::Error && !concerns_one_award(&f.code));
+    archive.config.as_ref().filter(|_| !broken)
 }
 
 #[cfg(test)]

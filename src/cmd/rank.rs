@@ -6,37 +6,15 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{Context, Outcome, known, outcome_of, round_index};
-use crate::load::Archive;
-use crate::load::config::{Config, METHODS};
+use crate::load::config::METHODS;
 use crate::ranking::order::Placed;
-use crate::ranking::{self, Group, RoundResult};
+use crate::ranking::{self, Group};
 use crate::render::table::Table;
 use crate::render::{self, Format};
 use crate::report::Edition;
+use crate::report::standings::{self, By};
 use crate::report::validation::Validation;
 
-/// `--by` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum By {
-    /// One ranking per sector within each track.
-    Sector,
-    /// One ranking per applicant type within each track.
-    Type,
-    /// One ranking per country within each track.
-    Country,
-}
-
-impl By {
-    fn name(self) -> &'static str {
-        match self {
-            By::Sector => "sector",
-            By::Type => "type",
-            By::Country => "country",
-        }
-    }
-}
-
-/// Arguments of `prize rank`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The round (default: the last round that has score sheets, else the first).
@@ -96,51 +74,6 @@ struct JsonRanking<'a> {
     groups: Vec<JsonGroup<'a>>,
 }
 
-/// Splits each track's competitors by the `--by` key and ranks each part.
-fn groups(archive: &Archive, config: &Config, result: &RoundResult, args: &Args) -> Vec<Group> {
-    let tracks = config
-        .tracks
-        .iter()
-        .filter(|t| args.track.as_ref().is_none_or(|only| *only == t.id));
-    let mut out = Vec::new();
-    for track in tracks {
-        let Some(by) = args.by else {
-            if let Some(g) = result.groups.iter().find(|g| g.track == track.id) {
-                out.push(g.clone());
-            }
-            continue;
-        };
-        let key_of = |app: usize| -> String {
-            let a = &archive.applications[app];
-            match by {
-                By::Sector => a.sector_id(),
-                By::Type => a.type_id(),
-                By::Country => a.country(),
-            }
-            .to_string()
-        };
-        let mut keys: Vec<String> = result
-            .competing
-            .iter()
-            .filter(|&&a| archive.applications[a].track_id() == track.id)
-            .map(|&a| key_of(a))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for key in keys {
-            out.push(ranking::group(
-                archive,
-                config,
-                result,
-                &track.id,
-                Some(key.clone()),
-                |a| key_of(a) == key,
-            ));
-        }
-    }
-    out
-}
-
 fn visible(group: &Group, top: Option<usize>) -> impl Iterator<Item = &Placed> {
     group.ranking.iter().filter(move |p| top.is_none_or(|n| p.rank <= n))
 }
@@ -183,7 +116,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         config.rounds[round].id,
         shown.scoring_time
     ));
-    let groups = groups(&archive, config, shown, args);
+    let groups = standings::groups(&archive, config, shown, args.track.as_deref(), args.by);
     let round_id = config.rounds[round].id.as_str();
     let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();
     match format {

@@ -1,6 +1,8 @@
 //! The result values commands print, and the one way every command reads the archive.
 
 pub mod explanation;
+pub mod progress;
+pub mod standings;
 pub mod stats;
 pub mod validation;
 

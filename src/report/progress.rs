@@ -1,0 +1,137 @@
+//! `prize progress`'s result: per judge, how many assigned applications are scored, and the
+//! applications still short of `min_judges` (spec section 7).
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::load::Archive;
+use crate::load::config::Config;
+use crate::ranking::{self, RoundResult};
+
+/// One judge's progress.
+#[derive(Debug, Serialize)]
+pub struct JudgeProgress<'a> {
+    pub judge: &'a str,
+    pub name: &'a str,
+    pub assigned: usize,
+    pub scored: usize,
+    pub remaining: usize,
+    /// Scored applications that were not assigned to the judge.
+    pub unassigned: usize,
+}
+
+/// A competing application with fewer counted totals than `min_judges`.
+#[derive(Debug, Serialize)]
+pub struct Short<'a> {
+    pub id: &'a str,
+    pub track: &'a str,
+    pub judges: usize,
+    pub needed: usize,
+}
+
+/// How far the jury is with one round.
+#[derive(Debug, Serialize)]
+pub struct Progress<'a> {
+    pub round: &'a str,
+    /// How many applications compete in the round.
+    pub competing: usize,
+    /// Whether `assignments/<round>.csv` exists.
+    pub assignment: bool,
+    pub judges: Vec<JudgeProgress<'a>>,
+    pub short: Vec<Short<'a>>,
+    pub assigned: usize,
+    pub scored: usize,
+    /// Scored assigned pairs over assigned pairs, 0–1 (null without an assignment).
+    pub completion: Option<f64>,
+}
+
+/// The round `prize progress` shows by default: the last with an assignment, else the round
+/// `prize rank` shows.
+pub fn default_round(archive: &Archive, config: &Config) -> usize {
+    config
+        .rounds
+        .iter()
+        .rposition(|r| archive.assignments.iter().any(|a| a.round == r.id))
+        .unwrap_or_else(|| ranking::default_round(archive, config))
+}
+
+/// Counts the progress of round `round` from the stored sheets, the round's assignment and the
+/// judged rounds.
+pub fn of<'a>(archive: &'a Archive, config: &'a Config, rounds: &[RoundResult], round: usize) -> Progress<'a> {
+    let round_id = config.rounds[round].id.as_str();
+    let assignment = archive.assignments.iter().find(|a| a.round == round_id);
+    let judges = archive.roster.as_ref().map_or(&[][..], |r| r.judges.as_slice());
+    let mut rows = Vec::new();
+    let (mut assigned_total, mut scored_total) = (0, 0);
+    for judge in judges.iter().filter(|j| ranking::serves(j, round_id)) {
+        let scored: HashSet<&str> = archive
+            .sheets
+            .iter()
+            .filter(|s| s.round == round_id && s.judge == judge.id)
+            .flat_map(|s| {
+                s.rows
+                    .iter()
+                    .filter(|r| r.scores.is_some())
+                    .map(|r| r.application.as_str())
+            })
+            .collect();
+        let mine: HashSet<&str> = assignment
+            .map(|a| {
+                a.pairs
+                    .iter()
+                    .filter(|(_, j)| *j == judge.id)
+                    .map(|(app, _)| app.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let done = if assignment.is_some() {
+            mine.intersection(&scored).count()
+        } else {
+            scored.len()
+        };
+        assigned_total += mine.len();
+        scored_total += done;
+        rows.push(JudgeProgress {
+            judge: &judge.id,
+            name: &judge.name,
+            assigned: mine.len(),
+            scored: done,
+            remaining: mine.len() - mine.intersection(&scored).count(),
+            unassigned: if assignment.is_some() {
+                scored.difference(&mine).count()
+            } else {
+                0
+            },
+        });
+    }
+    let results = &rounds[..rounds.len().min(round + 1)];
+    let mut short = Vec::new();
+    let competing = results.last().map_or(0, |r| r.competing.len());
+    if let Some(result) = results.last() {
+        let counts = result.totals.by_application();
+        for (pos, &app) in result.competing.iter().enumerate() {
+            let n = counts[pos].len();
+            if n < config.scoring.min_judges {
+                let a = &archive.applications[app];
+                short.push(Short {
+                    id: &a.id,
+                    track: a.track_id(),
+                    judges: n,
+                    needed: config.scoring.min_judges - n,
+                });
+            }
+        }
+    }
+    short.sort_by(|a, b| a.id.cmp(b.id));
+    Progress {
+        round: round_id,
+        competing,
+        assignment: assignment.is_some(),
+        judges: rows,
+        short,
+        assigned: assigned_total,
+        scored: scored_total,
+        completion: (assignment.is_some() && assigned_total > 0).then(|| scored_total as f64 / assigned_total as f64),
+    }
+}

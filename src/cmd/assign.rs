@@ -60,7 +60,7 @@ pub struct Args {
 /// What became of the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Status {
+pub enum AssignmentOutcome {
     /// Written where there was none.
     Written,
     /// The same assignment is already stored.
@@ -77,16 +77,16 @@ pub enum Status {
     Impossible,
 }
 
-impl Status {
+impl AssignmentOutcome {
     fn name(self) -> &'static str {
         match self {
-            Status::Written => "written",
-            Status::Unchanged => "unchanged",
-            Status::Replaced => "replaced",
-            Status::Refused => "refused",
-            Status::WouldWrite => "would write",
-            Status::WouldReplace => "would replace",
-            Status::Impossible => "impossible",
+            AssignmentOutcome::Written => "written",
+            AssignmentOutcome::Unchanged => "unchanged",
+            AssignmentOutcome::Replaced => "replaced",
+            AssignmentOutcome::Refused => "refused",
+            AssignmentOutcome::WouldWrite => "would write",
+            AssignmentOutcome::WouldReplace => "would replace",
+            AssignmentOutcome::Impossible => "impossible",
         }
     }
 }
@@ -119,10 +119,10 @@ struct JsonShortfall<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct AssignmentJson<'a> {
     round: &'a str,
     file: &'a str,
-    status: Status,
+    status: AssignmentOutcome,
     seed: u64,
     per_application: usize,
     max_per_judge: Option<usize>,
@@ -143,7 +143,7 @@ struct JsonReport<'a> {
 struct Report<'a> {
     round: &'a str,
     file: String,
-    status: Status,
+    status: AssignmentOutcome,
     applications: Vec<&'a Application>,
     judges: Vec<&'a Judge>,
     plan: Plan,
@@ -227,7 +227,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         let pairs = pairs(&plan, &applications, &judges);
         store(&archive, args, round_id, &file, pairs)?
     } else {
-        (Status::Impossible, None)
+        (AssignmentOutcome::Impossible, None)
     };
     let result = Report {
         round: round_id,
@@ -245,7 +245,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     ctx.summary_to_stderr(out, &validation)?;
     Ok(super::outcome_with(
         &validation,
-        matches!(status, Status::Refused | Status::Impossible),
+        matches!(status, AssignmentOutcome::Refused | AssignmentOutcome::Impossible),
     ))
 }
 
@@ -277,7 +277,7 @@ fn store(
     round: &str,
     file: &str,
     pairs: Vec<(String, String)>,
-) -> anyhow::Result<(Status, Option<(usize, usize)>)> {
+) -> anyhow::Result<(AssignmentOutcome, Option<(usize, usize)>)> {
     let new = Assignment {
         round: round.to_string(),
         file: file.to_string(),
@@ -288,28 +288,28 @@ fn store(
     crate::jury::atomic::refuse_links(&archive.root, &[Path::new(ASSIGNMENTS_DIR), Path::new(file)])?;
     let stored = crate::jury::atomic::read_existing(&path)?;
     let (status, changes) = match stored {
-        None => (Status::Written, None),
-        Some(bytes) if bytes == text.as_bytes() => (Status::Unchanged, None),
+        None => (AssignmentOutcome::Written, None),
+        Some(bytes) if bytes == text.as_bytes() => (AssignmentOutcome::Unchanged, None),
         Some(bytes) => {
             // Read here rather than taken from the loaded archive, which may have refused it.
             let before = stored_pairs(&bytes);
             let after: HashSet<(String, String)> = new.pairs.iter().cloned().collect();
             if before == after {
-                (Status::Unchanged, None)
+                (AssignmentOutcome::Unchanged, None)
             } else {
                 let added = after.difference(&before).count();
                 let removed = before.difference(&after).count();
-                (Status::Replaced, Some((added, removed)))
+                (AssignmentOutcome::Replaced, Some((added, removed)))
             }
         }
     };
     let status = match status {
-        Status::Replaced if !args.replace => Status::Refused,
-        Status::Written if args.dry_run => Status::WouldWrite,
-        Status::Replaced if args.dry_run => Status::WouldReplace,
+        AssignmentOutcome::Replaced if !args.replace => AssignmentOutcome::Refused,
+        AssignmentOutcome::Written if args.dry_run => AssignmentOutcome::WouldWrite,
+        AssignmentOutcome::Replaced if args.dry_run => AssignmentOutcome::WouldReplace,
         other => other,
     };
-    if matches!(status, Status::Written | Status::Replaced) {
+    if matches!(status, AssignmentOutcome::Written | AssignmentOutcome::Replaced) {
         let dir = archive.root.join(ASSIGNMENTS_DIR);
         crate::jury::import::write_atomic(&dir, &path, text.as_bytes())?;
     }
@@ -377,10 +377,10 @@ fn conflict_reasons(s: &Shortfall, r: &Report<'_>, config: &Config) -> Vec<Strin
         .collect()
 }
 
-fn json<'a>(r: &'a Report<'a>, args: &Args, config: &Config) -> JsonReport<'a> {
-    let usable = r.status != Status::Impossible;
+fn json<'a>(r: &'a Report<'a>, args: &Args, config: &Config) -> AssignmentJson<'a> {
+    let usable = r.status != AssignmentOutcome::Impossible;
     let plan = &r.plan;
-    JsonReport {
+    AssignmentJson {
         round: r.round,
         file: &r.file,
         status: r.status,
@@ -434,7 +434,7 @@ const SHOWN_SHORTFALLS: usize = 50;
 fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> io::Result<()> {
     let plan = &r.plan;
     let k = per_application(args);
-    if r.status == Status::Impossible {
+    if r.status == AssignmentOutcome::Impossible {
         let n = plan.shortfalls.len();
         writeln!(
             out,
@@ -493,13 +493,13 @@ fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> i
         plural(r.judges.len(), "judge", "judges")
     );
     match (r.status, r.changes) {
-        (Status::Refused, Some((added, removed))) => writeln!(
+        (AssignmentOutcome::Refused, Some((added, removed))) => writeln!(
             out,
             "{}: refused: a different assignment is stored ({added} pairs would be added, {removed} removed); \
              nothing written; use --replace to write over it",
             r.file
         )?,
-        (Status::Replaced | Status::WouldReplace, Some((added, removed))) => writeln!(
+        (AssignmentOutcome::Replaced | AssignmentOutcome::WouldReplace, Some((added, removed))) => writeln!(
             out,
             "{}: {}: {what} ({added} pairs added, {removed} removed){}",
             r.file,
@@ -543,9 +543,9 @@ fn human(out: &mut dyn Write, r: &Report<'_>, args: &Args, config: &Config) -> i
     Ok(())
 }
 
-fn dry(status: Status) -> &'static str {
+fn dry(status: AssignmentOutcome) -> &'static str {
     match status {
-        Status::WouldWrite | Status::WouldReplace => "; nothing written (--dry-run)",
+        AssignmentOutcome::WouldWrite | AssignmentOutcome::WouldReplace => "; nothing written (--dry-run)",
         _ => "",
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Context, Outcome};
 use crate::check::sheets::Applications;
 use crate::diagnostics::finding::{Finding, Severity};
-use crate::jury::import::{self, Competing, Options, Report, Status, Target};
+use crate::jury::import::{self, Competing, ImportOutcome, Options, Report, Target};
 use crate::load::Archive;
 use crate::load::config::Config;
 use crate::load::sheet::decode::encoding_for_label;
@@ -157,7 +157,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         });
     }
     match format {
-        Format::Json => render::json(out, &reports.iter().map(JsonReport::of).collect::<Vec<_>>())?,
+        Format::Json => render::json(out, &reports.iter().map(SheetImported::of).collect::<Vec<_>>())?,
         _ => {
             for report in &reports {
                 for f in report
@@ -218,31 +218,31 @@ pub fn line(r: &Report) -> String {
     }
     let size = format!("{}, {} scored", rows(r.rows), r.scored);
     match r.status {
-        Status::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
-        Status::WouldImport => format!(
+        ImportOutcome::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
+        ImportOutcome::WouldImport => format!(
             "{}: would import {} ({} scored); nothing written (--dry-run)",
             r.stored,
             rows(r.rows),
             r.scored
         ),
-        Status::Unchanged => format!("{}: unchanged ({size})", r.stored),
-        Status::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
-        Status::WouldReplace => format!(
+        ImportOutcome::Unchanged => format!("{}: unchanged ({size})", r.stored),
+        ImportOutcome::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
+        ImportOutcome::WouldReplace => format!(
             "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
             r.stored
         ),
-        Status::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
+        ImportOutcome::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
             "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
              use --replace to store it over them",
             r.stored,
             r.file,
             scores(r.scores_removed)
         ),
-        Status::Refused if r.changes.is_some() => format!(
+        ImportOutcome::Refused if r.changes.is_some() => format!(
             "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
             r.stored, r.file
         ),
-        Status::Refused => format!(
+        ImportOutcome::Refused => format!(
             "{}: refused: {}; nothing written to {}",
             r.file,
             r.reason.as_deref().unwrap_or("errors"),
@@ -256,7 +256,7 @@ fn scores(n: usize) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct SheetImported<'a> {
     file: &'a str,
     stored: &'a str,
     round: &'a str,
@@ -272,9 +272,9 @@ struct JsonReport<'a> {
     findings: &'a [Finding],
 }
 
-impl<'a> JsonReport<'a> {
-    fn of(r: &'a Report) -> JsonReport<'a> {
-        JsonReport {
+impl<'a> SheetImported<'a> {
+    fn of(r: &'a Report) -> SheetImported<'a> {
+        SheetImported {
             file: &r.file,
             stored: &r.stored,
             round: &r.round,

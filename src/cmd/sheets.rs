@@ -58,7 +58,7 @@ struct JsonFile<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct TemplatesWritten<'a> {
     round: &'a str,
     /// The assignment the rows come from; `null` when every competing application is listed.
     assignment: Option<&'a str>,
@@ -122,7 +122,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     match format {
         Format::Json => render::json(
             out,
-            &JsonReport {
+            &TemplatesWritten {
                 round: &round_id,
                 assignment,
                 dir: shown_dir.clone(),

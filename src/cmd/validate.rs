@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct ValidationJson<'a> {
     summary: Summary,
     findings: &'a [&'a Finding],
     applications: &'a [ApplicationStatus],
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     match format {
         Format::Json => render::json(
             out,
-            &JsonReport {
+            &ValidationJson {
                 summary: validation.summary,
                 findings: &validation.findings,
                 applications: &validation.applications,

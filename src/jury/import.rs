@@ -111,7 +111,7 @@ fn list(ids: &[&str]) -> String {
 
 /// What happened to one sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
+pub enum ImportOutcome {
     /// Stored; there was no sheet before.
     Imported,
     /// The same content is already stored; nothing written.
@@ -127,16 +127,16 @@ pub enum Status {
     WouldReplace,
 }
 
-impl Status {
+impl ImportOutcome {
     /// The word scripts see (`imported`, `would-import`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Imported => "imported",
-            Status::Unchanged => "unchanged",
-            Status::Replaced => "replaced",
-            Status::Refused => "refused",
-            Status::WouldImport => "would-import",
-            Status::WouldReplace => "would-replace",
+            ImportOutcome::Imported => "imported",
+            ImportOutcome::Unchanged => "unchanged",
+            ImportOutcome::Replaced => "replaced",
+            ImportOutcome::Refused => "refused",
+            ImportOutcome::WouldImport => "would-import",
+            ImportOutcome::WouldReplace => "would-replace",
         }
     }
 }
@@ -164,7 +164,7 @@ pub struct Report {
     /// Judge id.
     pub judge: String,
     /// What happened.
-    pub status: Status,
+    pub status: ImportOutcome,
     /// Rows in the sheet (scored or not).
     pub rows: usize,
     /// Rows with scores.
@@ -184,7 +184,7 @@ pub struct Report {
 impl Report {
     /// Whether the sheet was refused.
     pub fn refused(&self) -> bool {
-        self.status == Status::Refused
+        self.status == ImportOutcome::Refused
     }
 }
 
@@ -284,7 +284,7 @@ fn store(
         stored: target.stored(),
         round: target.round.clone(),
         judge: target.judge.clone(),
-        status: Status::Refused,
+        status: ImportOutcome::Refused,
         rows: sheet.rows.len() + sheet.rejected.len(),
         scored: sheet.scored().count(),
         changes: None,
@@ -312,24 +312,24 @@ fn store(
     let stored = crate::jury::atomic::read_existing(&path)?;
     let (status, changes) = match stored {
         None => (
-            Status::Imported,
+            ImportOutcome::Imported,
             Changes {
                 added: sheet.rows.len(),
                 ..Changes::default()
             },
         ),
-        Some(old) if old == canonical => (Status::Unchanged, Changes::default()),
+        Some(old) if old == canonical => (ImportOutcome::Unchanged, Changes::default()),
         Some(old) => {
             let old = ScoreSheet::from_bytes(&report.stored, &target.round, &target.judge, &old, None, criteria);
             let same = old.findings.is_empty()
                 && old.rejected.is_empty()
                 && write::canonical(criteria, &old.rows)? == canonical;
             if same {
-                (Status::Unchanged, Changes::default())
+                (ImportOutcome::Unchanged, Changes::default())
             } else {
                 report.scores_removed = scores_removed(&old.rows, &sheet.rows);
                 (
-                    Status::Replaced,
+                    ImportOutcome::Replaced,
                     write::compare(old.rows.iter().chain(&old.rejected), &sheet.rows),
                 )
             }
@@ -337,15 +337,15 @@ fn store(
     };
     report.changes = Some(changes);
     report.status = match status {
-        Status::Replaced if !options.replace => {
+        ImportOutcome::Replaced if !options.replace => {
             report.reason = Some("a different sheet is stored".to_string());
-            Status::Refused
+            ImportOutcome::Refused
         }
-        Status::Imported if options.dry_run => Status::WouldImport,
-        Status::Replaced if options.dry_run => Status::WouldReplace,
+        ImportOutcome::Imported if options.dry_run => ImportOutcome::WouldImport,
+        ImportOutcome::Replaced if options.dry_run => ImportOutcome::WouldReplace,
         other => other,
     };
-    if matches!(report.status, Status::Imported | Status::Replaced) {
+    if matches!(report.status, ImportOutcome::Imported | ImportOutcome::Replaced) {
         write_atomic(&dir, &path, &canonical)?;
     }
     Ok(report)

@@ -10,7 +10,7 @@ pub mod order;
 
 use crate::load::roster::Judge;
 use crate::score::{self, RoundTotals, Scores, Total};
-use order::{self as rank, Candidate, Placed};
+use order::{Candidate, Placed};
 
 /// Why a scored row does not count.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -327,7 +327,7 @@ pub fn group(
     Group {
         track: track.to_string(),
         key,
-        ranking: rank::rank(candidates),
+        ranking: order::rank(candidates),
         unranked,
     }
 }

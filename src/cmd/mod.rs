@@ -80,6 +80,11 @@ impl Context {
         )
     }
 
+    /// The renderer of `format` (one the command accepts), as `--color` and `-q` shape it.
+    pub fn renderer(&self, format: Format) -> Box<dyn crate::render::Renderer> {
+        crate::render::renderer(format, self.color, self.quiet)
+    }
+
     /// Finds the archive, reads, checks and judges it once ([`crate::report::open`]), reporting
     /// timings with `-v`.
     pub fn load(&self) -> anyhow::Result<Edition> {

@@ -1,11 +1,21 @@
 //! Renderers: the same result values printed as human text, JSON, CSV, Markdown or GitHub
 //! workflow commands.
 
+pub mod csv;
 pub mod diagnostics;
 pub mod github;
+pub mod human;
+pub mod json;
+pub mod markdown;
 pub mod table;
 
+use std::io::{self, Write};
+
 use clap::ValueEnum;
+
+use crate::report::explanation::Explanation;
+use crate::report::progress::Progress;
+use crate::report::validation::Validation;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
 
@@ -41,4 +51,42 @@ impl Format {
 pub fn json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
+}
+
+/// One output format: how it prints each result value. A command asks for the renderer of the
+/// format given on the command line and hands it its result; a format that has no form for a
+/// value (checked by the command before any work) says so.
+pub trait Renderer {
+    /// `prize validate`: the findings and the summary.
+    fn validation(&self, _out: &mut dyn Write, _validation: &Validation<'_>) -> io::Result<()> {
+        Err(unsupported("validate"))
+    }
+
+    /// `prize progress`: the jury's progress with a round.
+    fn progress(&self, _out: &mut dyn Write, _progress: &Progress<'_>) -> io::Result<()> {
+        Err(unsupported("progress"))
+    }
+
+    /// `prize explain`: every number behind one application's result.
+    fn explanation(&self, _out: &mut dyn Write, _explanation: &Explanation) -> io::Result<()> {
+        Err(unsupported("explain"))
+    }
+}
+
+fn unsupported(command: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("`prize {command}` has no form in this format"),
+    )
+}
+
+/// The renderer of `format`; `color` and `quiet` shape the human form.
+pub fn renderer(format: Format, color: bool, quiet: bool) -> Box<dyn Renderer> {
+    match format {
+        Format::Human => Box::new(human::Human { color, quiet }),
+        Format::Json => Box::new(json::Json),
+        Format::Csv => Box::new(csv::Csv),
+        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Github => Box::new(github::Github),
+    }
 }

@@ -34,6 +34,9 @@ pub struct JudgeLine {
 #[derive(Debug, Serialize)]
 pub struct RoundLine {
     pub round: String,
+    /// The round's name.
+    #[serde(skip)]
+    pub name: String,
     pub method: String,
     pub competing: bool,
     pub judges: Vec<JudgeLine>,
@@ -58,10 +61,31 @@ pub struct AwardLine {
     pub reason: String,
 }
 
+/// Where an application competes and who applied.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// Track id (empty when none).
+    pub track: String,
+    /// Sector id (empty when none).
+    pub sector: String,
+    /// Applicant type (empty when none).
+    pub kind: String,
+    /// The applicant's name (empty when none).
+    pub applicant: String,
+    /// Country code (empty when none).
+    pub country: String,
+}
+
 /// The whole explanation.
 #[derive(Debug, Serialize)]
 pub struct Explanation {
     pub id: String,
+    /// Where it competes and who applied, for the human form's second line.
+    #[serde(skip)]
+    pub entry: Entry,
+    /// The criteria ids, in the order of each judge's scores (none without a configuration).
+    #[serde(skip)]
+    pub criteria: Vec<String>,
     pub title: Option<String>,
     pub track: Option<String>,
     pub status: crate::model::Status,
@@ -207,6 +231,7 @@ fn round_line(archive: &Archive, config: &Config, result: &RoundResult, app: usi
     });
     RoundLine {
         round: round.id.clone(),
+        name: round.name.clone(),
         method: result.method.clone(),
         competing: pos.is_some(),
         judges,
@@ -324,6 +349,14 @@ pub fn explain(archive: &Archive, rounds: &[RoundResult], config: Option<&Config
     let a = &archive.applications[app];
     let mut explanation = Explanation {
         id: a.id.clone(),
+        entry: Entry {
+            track: a.track_id().to_string(),
+            sector: a.sector_id().to_string(),
+            kind: a.type_id().to_string(),
+            applicant: a.applicant.name.clone().unwrap_or_default(),
+            country: a.country().to_string(),
+        },
+        criteria: config.map_or(Vec::new(), |c| c.criteria.iter().map(|c| c.id.clone()).collect()),
         title: a.title.clone(),
         track: a.track.as_ref().map(|t| t.value.clone()),
         status: a.status,

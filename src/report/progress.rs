@@ -34,6 +34,15 @@ pub struct Short<'a> {
 #[derive(Debug, Serialize)]
 pub struct Progress<'a> {
     pub round: &'a str,
+    /// The round's name.
+    #[serde(skip)]
+    pub name: &'a str,
+    /// The round before it, whose advancing decides who competes (none for the first).
+    #[serde(skip)]
+    pub previous: Option<&'a str>,
+    /// `scoring.min_judges`.
+    #[serde(skip)]
+    pub min_judges: usize,
     /// How many applications compete in the round.
     pub competing: usize,
     /// Whether `assignments/<round>.csv` exists.
@@ -126,6 +135,9 @@ pub fn of<'a>(archive: &'a Archive, config: &'a Config, rounds: &[RoundResult], 
     short.sort_by(|a, b| a.id.cmp(b.id));
     Progress {
         round: round_id,
+        name: &config.rounds[round].name,
+        previous: round.checked_sub(1).map(|before| config.rounds[before].id.as_str()),
+        min_judges: config.scoring.min_judges,
         competing,
         assignment: assignment.is_some(),
         judges: rows,

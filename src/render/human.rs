@@ -1,0 +1,220 @@
+//! Human output: rustc-style diagnostics, tables and plain lines for people at a terminal.
+
+use std::io::{self, Write};
+
+use super::table::Table;
+use super::{Renderer, diagnostics, escape};
+use crate::diagnostics::finding::Severity;
+use crate::report::explanation::{Explanation, fmt};
+use crate::report::progress::Progress;
+use crate::report::validation::Validation;
+
+/// Human output; `color` for the diagnostics, `quiet` (`-q`) for errors only.
+pub struct Human {
+    /// Whether to colour the diagnostics.
+    pub color: bool,
+    /// `-q`: only the errors, without the summary line.
+    pub quiet: bool,
+}
+
+impl Renderer for Human {
+    fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
+        for f in validation
+            .findings
+            .iter()
+            .filter(|f| !self.quiet || f.severity == Severity::Error)
+        {
+            writeln!(out, "{}\n", diagnostics::render(f, self.color))?;
+        }
+        // `-q` is for scripts and hooks that want the problems and nothing else.
+        if !self.quiet {
+            writeln!(out, "{}", validation.summary.line())?;
+        }
+        Ok(())
+    }
+
+    fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {
+        progress_text(out, progress, false)
+    }
+
+    fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
+        explanation(out, e)
+    }
+}
+
+/// `prize progress` as text, with a Markdown heading and table when `markdown`.
+pub(super) fn progress_text(out: &mut dyn Write, progress: &Progress<'_>, markdown: bool) -> io::Result<()> {
+    let round_id = progress.round;
+    if progress.competing == 0 {
+        // A table of judges with nothing to score, and "every competing application has enough
+        // judges", would both be true and both mislead.
+        let why = match progress.previous {
+            None => "no application is eligible (`prize validate` says why)".to_string(),
+            Some(before) => format!("no application has advanced from round `{before}` (its scores decide who does)"),
+        };
+        let name = progress.name;
+        if markdown {
+            writeln!(out, "### Round {round_id} — {name}\n")?;
+        } else {
+            writeln!(out, "Round {round_id} — {name}")?;
+        }
+        writeln!(out, "nothing competes in round `{round_id}` yet: {why}")?;
+        return Ok(());
+    }
+    let mut table = if progress.assignment {
+        Table::new(&["judge", "name", "assigned", "scored", "remaining", "not assigned"])
+    } else {
+        Table::new(&["judge", "name", "scored"])
+    };
+    for j in &progress.judges {
+        table.push(if progress.assignment {
+            vec![
+                j.judge.into(),
+                j.name.into(),
+                j.assigned.into(),
+                j.scored.into(),
+                j.remaining.into(),
+                j.unassigned.into(),
+            ]
+        } else {
+            vec![j.judge.into(), j.name.into(), j.scored.into()]
+        });
+    }
+    let name = escape(progress.name);
+    let overall = match progress.completion {
+        Some(c) => format!(
+            "{} of {} assigned scores in ({:.1}%)",
+            progress.scored,
+            progress.assigned,
+            100.0 * c
+        ),
+        None => format!("no assignment for round `{round_id}`; {} scores in", progress.scored),
+    };
+    if markdown {
+        writeln!(out, "### Round {round_id} — {name}\n")?;
+        table.markdown(out)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "Round {round_id} — {name}")?;
+        table.human(out)?;
+    }
+    writeln!(out, "{overall}")?;
+    let min_judges = progress.min_judges;
+    if progress.short.is_empty() {
+        writeln!(out, "every competing application has at least {min_judges} judge(s)")?;
+    } else {
+        // People read the first few; scripts get them all with --format json.
+        const SHOWN: usize = 12;
+        let mut list: Vec<String> = progress
+            .short
+            .iter()
+            .take(SHOWN)
+            .map(|s| format!("{} ({}/{min_judges})", escape(s.id), s.judges))
+            .collect();
+        if progress.short.len() > SHOWN {
+            list.push(format!(
+                "and {} more (--format json lists them all)",
+                progress.short.len() - SHOWN
+            ));
+        }
+        writeln!(
+            out,
+            "{} application(s) short of min_judges = {min_judges}: {}",
+            progress.short.len(),
+            list.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `prize explain` as text.
+fn explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
+    let esc = escape;
+    writeln!(
+        out,
+        "{} — {}",
+        esc(&e.id),
+        esc(e.title.as_deref().unwrap_or("(no title)"))
+    )?;
+    let entry = &e.entry;
+    writeln!(
+        out,
+        "track {} · sector {} · {} · {} ({})",
+        esc(&entry.track),
+        esc(&entry.sector),
+        esc(&entry.kind),
+        esc(&entry.applicant),
+        esc(&entry.country)
+    )?;
+    let reasons = if e.reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", esc(&e.reasons.join(", ")))
+    };
+    writeln!(out, "status: {}{reasons}", e.status.as_str())?;
+    for f in &e.findings {
+        writeln!(out, "  {}", esc(f))?;
+    }
+    let criteria = &e.criteria;
+    for r in &e.rounds {
+        let name = &r.name;
+        writeln!(out, "\nround {} — {} ({})", esc(&r.round), esc(name), r.method)?;
+        if !r.competing {
+            writeln!(out, "  not competing in this round")?;
+        }
+        if !r.judges.is_empty() {
+            writeln!(out, "  scores in criterion order: {}", criteria.join(", "))?;
+        }
+        for j in &r.judges {
+            let scores: Vec<String> = j.scores.iter().map(|x| x.to_string()).collect();
+            let total = j.total.map_or("—".to_string(), fmt);
+            match (&j.reason, &j.method) {
+                (Some(why), _) => writeln!(
+                    out,
+                    "  {:<12} [{}] total {total}: not counted, {}",
+                    esc(&j.judge),
+                    scores.join(" "),
+                    esc(why)
+                )?,
+                (None, Some(m)) => writeln!(
+                    out,
+                    "  {:<12} [{}] total {total}; {}",
+                    esc(&j.judge),
+                    scores.join(" "),
+                    esc(m)
+                )?,
+                (None, None) => writeln!(out, "  {:<12} [{}] total {total}", esc(&j.judge), scores.join(" "))?,
+            }
+            if !j.comment.trim().is_empty() {
+                // Debug formatting quotes the comment and shows control characters escaped
+                // (`\u{1b}`), so a sheet cannot drive the terminal.
+                writeln!(out, "  {:<12} comment: {:?}", "", j.comment.trim())?;
+            }
+        }
+        if let Some(f) = &r.formula {
+            writeln!(out, "  score: {}", esc(f))?;
+        }
+        if let Some(rank) = r.rank {
+            let tied = if r.tied { ", tied" } else { "" };
+            writeln!(out, "  rank {rank} of {}{tied}", r.of)?;
+        }
+        if let Some(d) = &r.decided_by {
+            writeln!(out, "  {}", esc(d))?;
+        }
+        if let Some(u) = &r.unranked {
+            writeln!(out, "  not ranked — {}", esc(u))?;
+        }
+        match r.advanced {
+            Some(true) => writeln!(out, "  advanced to the next round")?,
+            Some(false) => writeln!(out, "  did not advance")?,
+            None => {}
+        }
+    }
+    if !e.awards.is_empty() {
+        writeln!(out, "\nawards")?;
+        for w in &e.awards {
+            writeln!(out, "  {}: {} — {}", esc(&w.name), esc(w.result), esc(&w.reason))?;
+        }
+    }
+    Ok(())
+}

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::load::Archive;
-use crate::load::config::{Award, Config};
 use crate::model::Status;
+use crate::model::config::{Award, Config};
 use crate::ranking::RoundResult;
 use crate::ranking::order::Placed;
 

@@ -6,7 +6,7 @@ use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
 use crate::load::application::Application;
-use crate::load::config::Config;
+use crate::model::config::Config;
 
 macro_rules! eligibility_code {
     ($name:ident, $code:literal, $summary:literal, $explanation:literal) => {

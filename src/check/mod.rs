@@ -10,10 +10,10 @@ use crate::diagnostics::finding::Finding;
 use crate::diagnostics::source::SourceFile;
 use crate::load::Archive;
 use crate::load::application::Application;
-use crate::load::config::Config;
 use crate::load::fields::Table;
 use crate::load::rules;
 use crate::model::Status;
+use crate::model::config::Config;
 
 /// Every check that needs only one application, its file and the configuration. Loading runs
 /// it in the same parallel pass that reads the application (see [`crate::load::load`]).

@@ -5,13 +5,13 @@ use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
 use crate::load::application::Application;
-use crate::load::config::Config;
 use crate::load::fields::Sp;
 use crate::load::ids::{
     UNKNOWN_APPLICANT_TYPE, UNKNOWN_APPLICATION, UNKNOWN_ROUND, UNKNOWN_SECTOR, UNKNOWN_TRACK, unknown,
 };
-use crate::load::roster::Roster;
 use crate::model::Status;
+use crate::model::config::Config;
+use crate::model::roster::Roster;
 use crate::model::status::reasons;
 
 /// `pick-not-eligible`: an award's `picks` names an application that is not `eligible`.

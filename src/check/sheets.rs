@@ -8,12 +8,14 @@ use rayon::prelude::*;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::load::application::Application;
-use crate::load::config::Config;
 use crate::load::fields;
 use crate::load::ids::UNKNOWN_APPLICATION;
-use crate::load::roster::{self, Roster};
-use crate::load::sheet::{ScoreSheet, SheetRow, read};
+use crate::load::roster;
+use crate::load::sheet::read;
 use crate::load::{Archive, CONFIG_FILE};
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::sheet::{ScoreSheet, SheetRow};
 
 /// `conflict-of-interest`: a judge scored an application they may not score.
 pub static CONFLICT_OF_INTEREST: Code = Code {

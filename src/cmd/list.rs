@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::{Context, Outcome, known, outcome_of};
 use crate::load::application::Application;
-use crate::load::config::Config;
 use crate::model::Status;
+use crate::model::config::Config;
 use crate::model::country;
 use crate::model::status::reasons;
 use crate::render::table::{Table, Value};

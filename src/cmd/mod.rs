@@ -26,8 +26,8 @@ use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cmd::cli::{Cli, Command};
-use crate::load::config::Config;
 use crate::load::{self, Archive};
+use crate::model::config::Config;
 use crate::render::Format;
 use crate::report::Edition;
 use crate::report::validation::Validation;

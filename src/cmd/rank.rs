@@ -6,7 +6,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{Context, Outcome, known, outcome_of, round_index};
-use crate::load::config::METHODS;
+use crate::model::config::METHODS;
 use crate::ranking::order::Placed;
 use crate::ranking::{self, Group};
 use crate::render::table::Table;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Context, Outcome};
 use crate::award::{self, Decision};
 use crate::load::Archive;
-use crate::load::config::Config;
+use crate::model::config::Config;
 use crate::render::table::{Table, Value};
 use crate::render::{self, Format};
 use crate::report::Edition;

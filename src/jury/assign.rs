@@ -29,7 +29,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::load::application::Application;
-use crate::load::roster::Judge;
+use crate::model::roster::Judge;
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast, seeded generator.
 ///
@@ -124,7 +124,7 @@ impl Conflicts {
 /// conflict with an application only through its id, the country, or a name, so those are
 /// looked up, and every candidate found that way is confirmed by `roster::conflict` itself.
 pub fn conflicts(
-    rules: &crate::load::config::Conflicts,
+    rules: &crate::model::config::Conflicts,
     judges: &[&Judge],
     applications: &[&Application],
 ) -> Conflicts {
@@ -1286,7 +1286,7 @@ mod tests {
         let judge_refs: Vec<&Judge> = judges.iter().collect();
         let app_refs: Vec<&Application> = apps.iter().collect();
         for (same_country, same_organization) in [(false, false), (true, false), (false, true), (true, true)] {
-            let rules = crate::load::config::Conflicts {
+            let rules = crate::model::config::Conflicts {
                 same_country,
                 same_organization,
             };

@@ -11,12 +11,12 @@ use super::sheet_write::{self as write, Changes};
 use crate::check::sheets::{self, Applications};
 use crate::diagnostics::finding::{self, Finding, Severity};
 use crate::load::assignment::{self, Assignment};
-use crate::load::config::Config;
 use crate::load::fields;
-use crate::load::roster::Roster;
 use crate::load::sheet::load::SCORES_DIR;
 use crate::load::sheet::spreadsheet::{self, Grid};
-use crate::load::sheet::{ScoreSheet, SheetRow};
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::sheet::{ScoreSheet, SheetRow};
 use crate::ranking::NOT_COMPETING;
 
 /// Kept here too, where the sheet modules have always found it.

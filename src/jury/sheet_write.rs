@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::io;
 
-use crate::load::config::Criterion;
-use crate::load::sheet::SheetRow;
+use crate::model::config::Criterion;
+use crate::model::sheet::SheetRow;
 use crate::render::table::{csv_io, formula_safe};
 
 /// The canonical bytes of a sheet: UTF-8 without BOM, comma-separated, `\n` line ends, header

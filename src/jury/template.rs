@@ -17,9 +17,10 @@ use rust_xlsxwriter::{
 use super::import::write_atomic;
 use crate::load::Archive;
 use crate::load::application::Application;
-use crate::load::config::{Config, Criterion, Round};
 use crate::load::fields;
-use crate::load::roster::{self, Judge};
+use crate::load::roster;
+use crate::model::config::{Config, Criterion, Round};
+use crate::model::roster::Judge;
 use crate::ranking::{self, RoundResult};
 use crate::render::table::{csv_io, formula_safe};
 

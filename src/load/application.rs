@@ -342,10 +342,10 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
     r.unknown_keys(t, PROJECT_KEYS);
     let summary = r.text(t, "summary", true);
     let status = r.string(t, "status", true).and_then(|s| {
-        if crate::load::config::PROJECT_STATUSES.contains(&s.value.as_str()) {
+        if crate::model::config::PROJECT_STATUSES.contains(&s.value.as_str()) {
             Some(s)
         } else {
-            let help = fields::did_you_mean(&s.value, crate::load::config::PROJECT_STATUSES.iter().copied(), || {
+            let help = fields::did_you_mean(&s.value, crate::model::config::PROJECT_STATUSES.iter().copied(), || {
                 "a project is planned, pilot or operational".to_string()
             });
             r.report_help(

@@ -127,7 +127,7 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
 
 /// `not-assigned` warnings: scored rows of sheets whose round has an assignment that does not
 /// pair the row's application with the sheet's judge.
-pub fn unassigned(assignments: &[Assignment], sheets: &[crate::load::sheet::ScoreSheet]) -> Vec<Finding> {
+pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::ScoreSheet]) -> Vec<Finding> {
     let mut out = Vec::new();
     for assignment in assignments {
         let set = assignment.set();

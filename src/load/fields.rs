@@ -9,6 +9,9 @@ use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
 
+/// Read values carry their span; the type is the model's.
+pub use crate::model::spanned::Sp;
+
 /// `toml-syntax`: the file is not valid TOML.
 pub static TOML_SYNTAX: Code = Code {
     name: "toml-syntax",
@@ -102,22 +105,6 @@ finding suggests it.
     deadline = 2026-05-29T18:00:00+09:00
 ",
 };
-
-/// A value with the byte range it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sp<T> {
-    /// The value.
-    pub value: T,
-    /// Byte range in the source file.
-    pub span: Range<usize>,
-}
-
-impl<T> Sp<T> {
-    /// Pairs a value with its span.
-    pub fn new(value: T, span: Range<usize>) -> Sp<T> {
-        Sp { value, span }
-    }
-}
 
 /// One table of the document, with the keys it may hold.
 #[derive(Clone)]

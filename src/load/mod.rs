@@ -16,11 +16,11 @@ use rayon::prelude::*;
 
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
-use crate::load::sheet::ScoreSheet;
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::sheet::ScoreSheet;
 use application::Application;
-use config::Config;
 use fields::{Reader, Table};
-use roster::Roster;
 
 pub use files::Unreadable;
 

@@ -3,34 +3,9 @@
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
 use crate::load::application::{check_country, is_application_id};
-use crate::load::fields::{self, INVALID_VALUE, Reader, Sp};
+use crate::load::fields::{self, INVALID_VALUE, Reader};
 use crate::load::ids::DUPLICATE_ID;
-
-/// One judge.
-#[derive(Clone, Debug)]
-pub struct Judge {
-    /// Judge id, also the score sheet's file name.
-    pub id: String,
-    /// Full name.
-    pub name: String,
-    /// ISO 3166-1 alpha-2 country code.
-    pub country: Option<String>,
-    /// Organization.
-    pub organization: Option<String>,
-    /// Declared conflicts of interest (application ids).
-    pub conflicts: Vec<Sp<String>>,
-    /// Rounds served in; `None` means all.
-    pub rounds: Option<Vec<Sp<String>>>,
-}
-
-/// The roster and the file it came from.
-#[derive(Debug)]
-pub struct Roster {
-    /// `judges.toml`.
-    pub file: SourceFile,
-    /// Judges in file order.
-    pub judges: Vec<Judge>,
-}
+use crate::model::roster::{Judge, Roster};
 
 /// Reads `judges.toml`; problems become findings.
 pub fn parse(file: SourceFile) -> (Roster, Vec<Finding>) {
@@ -95,7 +70,7 @@ fn judges(r: &mut Reader<'_>, root: &fields::Table<'_, '_>) -> Vec<Judge> {
 /// judge's name or organization equals the applicant's name or organization, all four pairs,
 /// compared by [`same_name`]).
 pub fn conflict(
-    rules: &crate::load::config::Conflicts,
+    rules: &crate::model::config::Conflicts,
     judge: &Judge,
     app: &crate::load::application::Application,
 ) -> Option<String> {

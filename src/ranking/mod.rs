@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use crate::load::Archive;
-use crate::load::config::{Advance, Config, TieBreak};
 use crate::model::Status;
+use crate::model::config::{Advance, Config, TieBreak};
 pub mod order;
 
-use crate::load::roster::Judge;
+use crate::model::roster::Judge;
 use crate::score::{self, RoundTotals, Scores, Total};
 use order::{Candidate, Placed};
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::award::{self, Decision};
 use crate::load::Archive;
-use crate::load::config::{Advance, Config};
+use crate::model::config::{Advance, Config};
 use crate::model::status::reasons;
 use crate::ranking::order::Split;
 use crate::ranking::{NotCounted, RoundResult, tie_break_name};

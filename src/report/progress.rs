@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::load::Archive;
-use crate::load::config::Config;
+use crate::model::config::Config;
 use crate::ranking::{self, RoundResult};
 
 /// One judge's progress.

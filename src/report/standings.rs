@@ -1,7 +1,7 @@
 //! `prize rank`'s groups: each track's ranking of a round, or each track split by a key.
 
 use crate::load::Archive;
-use crate::load::config::Config;
+use crate::model::config::Config;
 use crate::ranking::{self, Group, RoundResult};
 
 /// What `prize rank --by` splits each track by.

@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use crate::check::references::PICK_NOT_ELIGIBLE;
 use crate::diagnostics::finding::{Finding, Severity};
-use crate::load::config::Config;
 use crate::load::ids::UNKNOWN_APPLICATION;
 use crate::load::{Archive, CONFIG_FILE};
 use crate::model::Status;
+use crate::model::config::Config;
 use crate::model::status::reasons;
 
 /// Counts for the summary line.

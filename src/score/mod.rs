@@ -8,7 +8,7 @@ mod median;
 mod trimmed;
 mod zscore;
 
-use crate::load::config::Criterion;
+use crate::model::config::Criterion;
 
 pub use bias::Bias;
 pub use judge_ranks::Rank;

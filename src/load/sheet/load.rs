@@ -9,11 +9,11 @@ use rayon::prelude::*;
 use super::ScoreSheet;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
-use crate::load::config::Config;
 use crate::load::fields;
 use crate::load::files::{self, FILE_TOO_LARGE, NotRegular, SYMLINK_SKIPPED, Unreadable};
 use crate::load::ids::UNKNOWN_ROUND;
-use crate::load::roster::Roster;
+use crate::model::config::Config;
+use crate::model::roster::Roster;
 
 /// The folder of the score sheets, below the archive root.
 pub const SCORES_DIR: &str = "scores";

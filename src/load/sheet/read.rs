@@ -7,9 +7,9 @@ use super::cells::{self, Record};
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
-use crate::load::config::Criterion;
 use crate::load::fields;
 use crate::load::ids::UNKNOWN_APPLICATION;
+use crate::model::config::Criterion;
 
 /// `unknown-column`: a header cell that names nothing, a column twice, or cells past the header.
 pub static UNKNOWN_COLUMN: Code = Code {

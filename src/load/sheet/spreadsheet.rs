@@ -24,7 +24,7 @@ use super::cells::{Cell, Record};
 use super::{ScoreSheet, read};
 use crate::diagnostics::finding::Finding;
 use crate::diagnostics::source::SourceFile;
-use crate::load::config::Criterion;
+use crate::model::config::Criterion;
 
 /// The file extensions read as workbooks (any case); every other file is read as CSV.
 pub const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::table::Table;
 use super::{Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
+use crate::report::awards::{Awarded, tie_advice};
 use crate::report::explanation::{Explanation, fmt};
 use crate::report::progress::Progress;
 use crate::report::validation::Validation;
@@ -39,6 +40,84 @@ impl Renderer for Human {
 
     fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
         explanation(out, e)
+    }
+
+    fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
+        let (archive, config, round, decisions) = (w.archive, w.config, w.round, &w.decisions);
+        let app = |i: usize| &archive.applications[i];
+        let mut sections: Vec<(String, Table)> = Vec::new();
+        for d in decisions {
+            let a = &config.awards[d.award];
+            let track_name = a
+                .track
+                .as_ref()
+                .and_then(|t| config.track(t))
+                .map_or("Committee picks".to_string(), |t| t.name.clone());
+            if sections.last().is_none_or(|(name, _)| *name != track_name) {
+                sections.push((
+                    track_name.clone(),
+                    Table::new(&["award", "rank", "id", "applicant", "country", "score"]),
+                ));
+            }
+            let table = &mut sections.last_mut().expect("a section was just pushed").1;
+            for w in &d.winners {
+                let x = app(w.application);
+                let mark = if d.tie_at_cutoff.contains(&w.application) {
+                    " (tie)"
+                } else {
+                    ""
+                };
+                let rank = w.rank.map_or(String::new(), |r| format!("{r}{mark}"));
+                let score = w.score.map_or(String::new(), |s| format!("{s:.2}"));
+                let name = x.applicant.name.clone().unwrap_or_default();
+                table.push(vec![
+                    a.name.as_str().into(),
+                    rank.into(),
+                    x.id.as_str().into(),
+                    name.into(),
+                    x.country().into(),
+                    score.into(),
+                ]);
+            }
+            if d.unfilled > 0 {
+                let note = format!("{} unfilled", d.unfilled);
+                table.push(vec![
+                    a.name.as_str().into(),
+                    "".into(),
+                    note.into(),
+                    "".into(),
+                    "".into(),
+                    "".into(),
+                ]);
+            }
+        }
+        let title = format!(
+            "{} {} — awards from {} ({})",
+            config.name, config.edition, round.name, w.method
+        );
+        writeln!(out, "{}\n", escape(title.trim()))?;
+        for (i, (name, table)) in sections.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", escape(name))?;
+            table.human(out)?;
+        }
+        for d in decisions.iter().filter(|d| d.undecided()) {
+            writeln!(out)?;
+            if !d.tie_at_cutoff.is_empty() {
+                write!(out, "{}", tie_advice(archive, config, d))?;
+            }
+            for problem in &d.pick_problems {
+                writeln!(
+                    out,
+                    "{} is undecided: {}; correct its picks in prize.toml",
+                    escape(&config.awards[d.award].name),
+                    escape(&problem.message())
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 

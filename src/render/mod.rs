@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
+use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::progress::Progress;
 use crate::report::validation::Validation;
@@ -65,6 +66,11 @@ pub trait Renderer {
     /// `prize progress`: the jury's progress with a round.
     fn progress(&self, _out: &mut dyn Write, _progress: &Progress<'_>) -> io::Result<()> {
         Err(unsupported("progress"))
+    }
+
+    /// `prize winners`: every award decided from the last round.
+    fn winners(&self, _out: &mut dyn Write, _awarded: &Awarded<'_>) -> io::Result<()> {
+        Err(unsupported("winners"))
     }
 
     /// `prize explain`: every number behind one application's result.

@@ -1,5 +1,6 @@
 //! The result values commands print, and the one way every command reads the archive.
 
+pub mod awards;
 pub mod explanation;
 pub mod progress;
 pub mod standings;

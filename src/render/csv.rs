@@ -3,13 +3,18 @@
 use std::io::{self, Write};
 
 use super::table::{Table, Value};
-use super::{Renderer, escape};
+use super::{Format, Renderer, escape};
 use crate::report::awards::{Awarded, tie_advice};
+use crate::report::standings::Standings;
 
 /// CSV output.
 pub struct Csv;
 
 impl Renderer for Csv {
+    fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
+        super::human::ranking_text(out, standings, Format::Csv, false)
+    }
+
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         winner_rows(out, w, true)
     }

@@ -3,11 +3,12 @@
 use std::io::{self, Write};
 
 use super::table::Table;
-use super::{Renderer, diagnostics, escape};
+use super::{Format, Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
 use crate::report::awards::{Awarded, tie_advice};
 use crate::report::explanation::{Explanation, fmt};
 use crate::report::progress::Progress;
+use crate::report::standings::{By, Standings};
 use crate::report::validation::Validation;
 
 /// Human output; `color` for the diagnostics, `quiet` (`-q`) for errors only.
@@ -36,6 +37,10 @@ impl Renderer for Human {
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {
         progress_text(out, progress, false)
+    }
+
+    fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
+        ranking_text(out, standings, Format::Human, self.quiet)
     }
 
     fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
@@ -294,6 +299,119 @@ fn explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
         for w in &e.awards {
             writeln!(out, "  {}: {} — {}", esc(&w.name), esc(w.result), esc(&w.reason))?;
         }
+    }
+    Ok(())
+}
+
+/// `prize rank` as text in `format` (human, Markdown or CSV); `quiet` leaves out the legends.
+pub(super) fn ranking_text(out: &mut dyn Write, s: &Standings<'_>, format: Format, quiet: bool) -> io::Result<()> {
+    let (archive, config) = (s.archive, s.config);
+    let round_id = s.round.id.as_str();
+    let shown = s.result;
+    let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();
+    let by_name = s.by.map(By::name);
+    let mut csv_table = Table::new(&[
+        "round",
+        "method",
+        "track",
+        "group",
+        "rank",
+        "id",
+        "applicant",
+        "country",
+        "sector",
+        "score",
+        "judges",
+        "tied",
+        "advanced",
+    ]);
+    for (i, g) in s.groups.iter().enumerate() {
+        let mut table = Table::new(&["rank", "id", "applicant", "country", "sector", "score", "judges"]);
+        for p in s.visible(g) {
+            let a = &archive.applications[p.candidate.application];
+            let applicant = a.applicant.name.clone().unwrap_or_default();
+            let mark = if p.tied { "=" } else { "" };
+            let adv = if advanced(p.candidate.application) { " →" } else { "" };
+            table.push(vec![
+                format!("{}{mark}{adv}", p.rank).into(),
+                a.id.as_str().into(),
+                applicant.as_str().into(),
+                a.country().into(),
+                a.sector_id().into(),
+                p.candidate.score.into(),
+                p.candidate.judges.into(),
+            ]);
+            csv_table.push(vec![
+                round_id.into(),
+                shown.method.as_str().into(),
+                g.track.as_str().into(),
+                g.key.clone().unwrap_or_default().into(),
+                p.rank.into(),
+                a.id.as_str().into(),
+                applicant.into(),
+                a.country().into(),
+                a.sector_id().into(),
+                p.candidate.score.into(),
+                p.candidate.judges.into(),
+                p.tied.to_string().into(),
+                advanced(p.candidate.application).to_string().into(),
+            ]);
+        }
+        if format == Format::Csv {
+            continue;
+        }
+        let track_name = config.track(&g.track).map_or(g.track.as_str(), |t| t.name.as_str());
+        let title = match (&g.key, by_name) {
+            (Some(key), Some(by)) => format!("{track_name}, {by} {key}"),
+            _ => track_name.to_string(),
+        };
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let heading = format!("{title} — {} ({})", s.round.name, shown.method);
+        let heading = escape(&heading);
+        if format == Format::Markdown {
+            writeln!(out, "### {heading}\n")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        if table.rows.is_empty() {
+            writeln!(out, "no application ranked")?;
+        } else if format == Format::Markdown {
+            table.markdown(out)?;
+        } else {
+            table.human(out)?;
+        }
+        if !g.unranked.is_empty() {
+            let list: Vec<String> = g
+                .unranked
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{} ({} judge{})",
+                        archive.applications[u.application].id,
+                        u.judges,
+                        if u.judges == 1 { "" } else { "s" }
+                    )
+                })
+                .collect();
+            let min = config.scoring.min_judges;
+            writeln!(
+                out,
+                "{}not ranked (scored by fewer than {min} judge{}): {}",
+                if format == Format::Markdown { "\n" } else { "" },
+                if min == 1 { "" } else { "s" },
+                escape(&list.join(", "))
+            )?;
+        }
+    }
+    if format == Format::Csv {
+        csv_table.csv(out)?;
+    } else if !quiet && s.groups.iter().any(|g| g.ranking.iter().any(|p| p.tied)) {
+        writeln!(out, "\n= shares its rank (a tie that no tie-break settled)")?;
+    }
+    if format == Format::Human && !shown.advanced.is_empty() && !quiet {
+        writeln!(out, "→ advances to the next round")?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::diagnostics::finding::Finding;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::progress::Progress;
+use crate::report::standings::{By, Standings};
 use crate::report::validation::{ApplicationStatus, Summary, Validation};
 
 /// JSON output.
@@ -48,6 +49,46 @@ struct JsonWinners<'a> {
     round: &'a str,
     method: &'a str,
     awards: Vec<JsonAward<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    rank: usize,
+    id: &'a str,
+    score: f64,
+    judges: usize,
+    tied: bool,
+    applicant: Option<&'a str>,
+    country: &'a str,
+    sector: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    advanced: bool,
+}
+
+#[derive(Serialize)]
+struct JsonUnranked<'a> {
+    id: &'a str,
+    reason: &'a str,
+    judges: usize,
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    track: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    ranking: Vec<JsonRow<'a>>,
+    unranked: Vec<JsonUnranked<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRanking<'a> {
+    round: &'a str,
+    method: &'a str,
+    groups: Vec<JsonGroup<'a>>,
 }
 
 impl Renderer for Json {
@@ -104,5 +145,53 @@ impl Renderer for Json {
                 awards,
             },
         )
+    }
+
+    fn ranking(&self, out: &mut dyn Write, s: &Standings<'_>) -> io::Result<()> {
+        let archive = s.archive;
+        let round_id = s.round.id.as_str();
+        let shown = s.result;
+        let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();
+        let json = JsonRanking {
+            round: round_id,
+            method: &shown.method,
+            groups: s
+                .groups
+                .iter()
+                .map(|g| JsonGroup {
+                    track: &g.track,
+                    by: s.by.map(By::name),
+                    key: g.key.as_deref(),
+                    ranking: s
+                        .visible(g)
+                        .map(|p| {
+                            let a = &archive.applications[p.candidate.application];
+                            JsonRow {
+                                rank: p.rank,
+                                id: &a.id,
+                                score: p.candidate.score,
+                                judges: p.candidate.judges,
+                                tied: p.tied,
+                                applicant: a.applicant.name.as_deref(),
+                                country: a.country(),
+                                sector: a.sector_id(),
+                                kind: a.type_id(),
+                                advanced: advanced(p.candidate.application),
+                            }
+                        })
+                        .collect(),
+                    unranked: g
+                        .unranked
+                        .iter()
+                        .map(|u| JsonUnranked {
+                            id: &archive.applications[u.application].id,
+                            reason: u.reason,
+                            judges: u.judges,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        super::json(out, &json)
     }
 }

@@ -2,16 +2,24 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
+use super::{Format, Renderer};
 use crate::report::awards::Awarded;
 use crate::report::progress::Progress;
+use crate::report::standings::Standings;
 
-/// Markdown output.
-pub struct Markdown;
+/// Markdown output; `quiet` (`-q`) leaves out the legends.
+pub struct Markdown {
+    /// `-q`.
+    pub quiet: bool,
+}
 
 impl Renderer for Markdown {
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {
         super::human::progress_text(out, progress, true)
+    }
+
+    fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
+        super::human::ranking_text(out, standings, Format::Markdown, self.quiet)
     }
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {

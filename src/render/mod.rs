@@ -16,6 +16,7 @@ use clap::ValueEnum;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::progress::Progress;
+use crate::report::standings::Standings;
 use crate::report::validation::Validation;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
@@ -68,6 +69,11 @@ pub trait Renderer {
         Err(unsupported("progress"))
     }
 
+    /// `prize rank`: one round's ranking, per track or per group.
+    fn ranking(&self, _out: &mut dyn Write, _standings: &Standings<'_>) -> io::Result<()> {
+        Err(unsupported("rank"))
+    }
+
     /// `prize winners`: every award decided from the last round.
     fn winners(&self, _out: &mut dyn Write, _awarded: &Awarded<'_>) -> io::Result<()> {
         Err(unsupported("winners"))
@@ -92,7 +98,7 @@ pub fn renderer(format: Format, color: bool, quiet: bool) -> Box<dyn Renderer> {
         Format::Human => Box::new(human::Human { color, quiet }),
         Format::Json => Box::new(json::Json),
         Format::Csv => Box::new(csv::Csv),
-        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Markdown => Box::new(markdown::Markdown { quiet }),
         Format::Github => Box::new(github::Github),
     }
 }

@@ -1,7 +1,8 @@
 //! `prize rank`'s groups: each track's ranking of a round, or each track split by a key.
 
 use crate::load::Archive;
-use crate::model::config::Config;
+use crate::model::config::{Config, Round};
+use crate::ranking::order::Placed;
 use crate::ranking::{self, Group, RoundResult};
 
 /// What `prize rank --by` splits each track by.
@@ -74,4 +75,30 @@ pub fn groups(
         }
     }
     out
+}
+
+/// `prize rank`'s result: one round's groups as one method ranked them.
+pub struct Standings<'a> {
+    /// The archive the applications come from.
+    pub archive: &'a Archive,
+    /// Its configuration.
+    pub config: &'a Config,
+    /// The round shown.
+    pub round: &'a Round,
+    /// The round as judged with the method shown (who advanced is always the round's own).
+    pub result: &'a RoundResult,
+    /// The groups, in track order (then key order with `by`).
+    pub groups: Vec<Group>,
+    /// What each track is split by, if anything.
+    pub by: Option<By>,
+    /// Only the applications ranked this or better (`--top`).
+    pub top: Option<usize>,
+}
+
+impl Standings<'_> {
+    /// The rows of `group` that `--top` keeps.
+    pub fn visible<'g>(&self, group: &'g Group) -> impl Iterator<Item = &'g Placed> {
+        let top = self.top;
+        group.ranking.iter().filter(move |p| top.is_none_or(|n| p.rank <= n))
+    }
 }

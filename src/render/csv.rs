@@ -5,12 +5,17 @@ use std::io::{self, Write};
 use super::table::{Table, Value};
 use super::{Format, Renderer, escape};
 use crate::report::awards::{Awarded, tie_advice};
+use crate::report::listing::Listing;
 use crate::report::standings::Standings;
 
 /// CSV output.
 pub struct Csv;
 
 impl Renderer for Csv {
+    fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+        super::human::listing_table(out, listing, Format::Csv, false)
+    }
+
     fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
         super::human::ranking_text(out, standings, Format::Csv, false)
     }

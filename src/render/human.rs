@@ -2,11 +2,12 @@
 
 use std::io::{self, Write};
 
-use super::table::Table;
+use super::table::{Table, Value};
 use super::{Format, Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
 use crate::report::awards::{Awarded, tie_advice};
 use crate::report::explanation::{Explanation, fmt};
+use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
 use crate::report::validation::Validation;
@@ -41,6 +42,10 @@ impl Renderer for Human {
 
     fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
         ranking_text(out, standings, Format::Human, self.quiet)
+    }
+
+    fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+        listing_table(out, listing, Format::Human, self.quiet)
     }
 
     fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
@@ -414,4 +419,33 @@ pub(super) fn ranking_text(out: &mut dyn Write, s: &Standings<'_>, format: Forma
         writeln!(out, "→ advances to the next round")?;
     }
     Ok(())
+}
+
+/// `prize list` as a table in `format` (human, Markdown or CSV); `quiet` leaves out the count.
+pub(super) fn listing_table(out: &mut dyn Write, listing: &Listing<'_>, format: Format, quiet: bool) -> io::Result<()> {
+    let mut table = Table::new(&["id", "track", "sector", "type", "country", "status", "reasons", "title"]);
+    for r in &listing.applications {
+        let text = |s: Option<&str>| Value::from(s.unwrap_or_default());
+        table.push(vec![
+            r.id.into(),
+            text(r.track),
+            text(r.sector),
+            text(r.kind),
+            text(r.country),
+            r.status.as_str().into(),
+            r.reasons.join(" ").into(),
+            text(r.title),
+        ]);
+    }
+    match format {
+        Format::Csv => table.csv(out),
+        Format::Markdown => table.markdown(out),
+        _ => {
+            table.human(out)?;
+            if !quiet {
+                writeln!(out, "{} of {} applications", listing.count, listing.total)?;
+            }
+            Ok(())
+        }
+    }
 }

@@ -9,6 +9,7 @@ use crate::award;
 use crate::diagnostics::finding::Finding;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
+use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
 use crate::report::validation::{ApplicationStatus, Summary, Validation};
@@ -99,6 +100,10 @@ impl Renderer for Json {
             applications: &validation.applications,
         };
         super::json(out, &value)
+    }
+
+    fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+        super::json(out, listing)
     }
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {

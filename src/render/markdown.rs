@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{Format, Renderer};
 use crate::report::awards::Awarded;
+use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 
@@ -16,6 +17,10 @@ pub struct Markdown {
 impl Renderer for Markdown {
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {
         super::human::progress_text(out, progress, true)
+    }
+
+    fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+        super::human::listing_table(out, listing, Format::Markdown, self.quiet)
     }
 
     fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {

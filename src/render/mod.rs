@@ -15,6 +15,7 @@ use clap::ValueEnum;
 
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
+use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::validation::Validation;
@@ -67,6 +68,11 @@ pub trait Renderer {
     /// `prize progress`: the jury's progress with a round.
     fn progress(&self, _out: &mut dyn Write, _progress: &Progress<'_>) -> io::Result<()> {
         Err(unsupported("progress"))
+    }
+
+    /// `prize list`: the applications a filter keeps.
+    fn listing(&self, _out: &mut dyn Write, _listing: &Listing<'_>) -> io::Result<()> {
+        Err(unsupported("list"))
     }
 
     /// `prize rank`: one round's ranking, per track or per group.

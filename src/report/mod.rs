@@ -2,6 +2,7 @@
 
 pub mod awards;
 pub mod explanation;
+pub mod listing;
 pub mod progress;
 pub mod standings;
 pub mod stats;

@@ -3,6 +3,7 @@
 pub mod eligibility;
 pub mod ids;
 pub mod references;
+pub mod rules;
 pub mod sheets;
 pub mod waivers;
 
@@ -11,7 +12,6 @@ use crate::diagnostics::source::SourceFile;
 use crate::load::Archive;
 use crate::load::application::Application;
 use crate::load::fields::Table;
-use crate::load::rules;
 use crate::model::Status;
 use crate::model::config::Config;
 

@@ -7,6 +7,7 @@ use super::{Format, Renderer, escape};
 use crate::report::awards::{Awarded, tie_advice};
 use crate::report::listing::Listing;
 use crate::report::standings::Standings;
+use crate::report::stats::Stats;
 
 /// CSV output.
 pub struct Csv;
@@ -14,6 +15,10 @@ pub struct Csv;
 impl Renderer for Csv {
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         super::human::listing_table(out, listing, Format::Csv, false)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats, top: usize) -> io::Result<()> {
+        super::human::stats_tables(out, stats, top, Format::Csv)
     }
 
     fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {

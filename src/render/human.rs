@@ -10,6 +10,7 @@ use crate::report::explanation::{Explanation, fmt};
 use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
+use crate::report::stats::{Count, Stats};
 use crate::report::validation::Validation;
 
 /// Human output; `color` for the diagnostics, `quiet` (`-q`) for errors only.
@@ -46,6 +47,10 @@ impl Renderer for Human {
 
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         listing_table(out, listing, Format::Human, self.quiet)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats, top: usize) -> io::Result<()> {
+        stats_tables(out, stats, top, Format::Human)
     }
 
     fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
@@ -448,4 +453,107 @@ pub(super) fn listing_table(out: &mut dyn Write, listing: &Listing<'_>, format: 
             Ok(())
         }
     }
+}
+
+/// `prize stats` as titled tables in `format` (human, Markdown or CSV), each reason list cut to
+/// its `top` entries.
+pub(super) fn stats_tables(out: &mut dyn Write, stats: &Stats, top: usize, format: Format) -> io::Result<()> {
+    for (i, (title, table)) in sections(stats, top).into_iter().enumerate() {
+        if table.rows.is_empty() {
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match format {
+            Format::Csv => table.csv(out)?,
+            Format::Markdown => {
+                writeln!(out, "### {title}\n")?;
+                table.markdown(out)?;
+            }
+            _ => {
+                writeln!(out, "{title}")?;
+                table.human(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn counts(title: &str, header: &str, list: &[Count], with_names: bool, limit: usize) -> (String, Table) {
+    let mut table = if with_names {
+        Table::new(&[header, "name", "applications"])
+    } else {
+        Table::new(&[header, "applications"])
+    };
+    for c in list.iter().take(limit) {
+        let mut row: Vec<Value> = vec![c.key.as_str().into()];
+        if with_names {
+            row.push(c.name.clone().unwrap_or_default().into());
+        }
+        row.push(c.count.into());
+        table.push(row);
+    }
+    (title.to_string(), table)
+}
+
+/// The sections printed, each a titled table.
+fn sections(s: &Stats, top: usize) -> Vec<(String, Table)> {
+    let mut headers: Vec<&str> = vec!["track"];
+    headers.extend(s.sectors.iter().map(String::as_str));
+    headers.push("total");
+    let mut grid = Table::new(&headers);
+    for row in &s.tracks {
+        let mut cells: Vec<Value> = vec![row.track.as_str().into()];
+        cells.extend(row.sectors.iter().map(|(_, n)| Value::Count(*n)));
+        cells.push(row.total.into());
+        grid.push(cells);
+    }
+    let mut totals: Vec<Value> = vec!["total".into()];
+    for i in 0..s.sectors.len() {
+        totals.push(s.tracks.iter().map(|r| r.sectors[i].1).sum::<usize>().into());
+    }
+    totals.push(s.applications.into());
+    grid.push(totals);
+    vec![
+        ("Applications by track and sector".to_string(), grid),
+        counts("Applicant types", "type", &s.applicant_types, false, usize::MAX),
+        counts(
+            &format!("Countries ({})", s.countries.len()),
+            "country",
+            &s.countries,
+            true,
+            usize::MAX,
+        ),
+        counts("Status", "status", &s.statuses, false, usize::MAX),
+        counts(
+            "Top reasons for ineligibility",
+            "code",
+            &s.ineligible_reasons,
+            false,
+            top,
+        ),
+        counts("Top reasons for invalidity", "code", &s.invalid_reasons, false, top),
+        coverage(s),
+    ]
+}
+
+/// Per round: how many compete, how many have enough judges, the totals and the judges.
+fn coverage(s: &Stats) -> (String, Table) {
+    let mut table = Table::new(&["round", "name", "competing", "with_min_judges", "totals", "judges"]);
+    for r in &s.coverage {
+        table.push(vec![
+            r.round.as_str().into(),
+            r.name.as_str().into(),
+            r.competing.into(),
+            r.with_min_judges.into(),
+            r.totals.into(),
+            r.judges.into(),
+        ]);
+    }
+    let title = match s.coverage.first() {
+        Some(r) => format!("Scoring coverage (min_judges = {})", r.min_judges),
+        None => "Scoring coverage".to_string(),
+    };
+    (title, table)
 }

@@ -12,6 +12,7 @@ use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
+use crate::report::stats::Stats;
 use crate::report::validation::{ApplicationStatus, Summary, Validation};
 
 /// JSON output.
@@ -104,6 +105,10 @@ impl Renderer for Json {
 
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         super::json(out, listing)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats, _top: usize) -> io::Result<()> {
+        super::json(out, stats)
     }
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {

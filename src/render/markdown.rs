@@ -7,6 +7,7 @@ use crate::report::awards::Awarded;
 use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
+use crate::report::stats::Stats;
 
 /// Markdown output; `quiet` (`-q`) leaves out the legends.
 pub struct Markdown {
@@ -21,6 +22,10 @@ impl Renderer for Markdown {
 
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         super::human::listing_table(out, listing, Format::Markdown, self.quiet)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats, top: usize) -> io::Result<()> {
+        super::human::stats_tables(out, stats, top, Format::Markdown)
     }
 
     fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {

@@ -18,6 +18,7 @@ use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
+use crate::report::stats::Stats;
 use crate::report::validation::Validation;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
@@ -73,6 +74,11 @@ pub trait Renderer {
     /// `prize list`: the applications a filter keeps.
     fn listing(&self, _out: &mut dyn Write, _listing: &Listing<'_>) -> io::Result<()> {
         Err(unsupported("list"))
+    }
+
+    /// `prize stats`: the counts and the scoring coverage; `top` reasons of each kind.
+    fn stats(&self, _out: &mut dyn Write, _stats: &Stats, _top: usize) -> io::Result<()> {
+        Err(unsupported("stats"))
     }
 
     /// `prize rank`: one round's ranking, per track or per group.

@@ -1,5 +1,6 @@
 //! Checks: every rule of the spec's section 3, as plain functions returning findings.
 
+pub mod conflicts;
 pub mod eligibility;
 pub mod ids;
 pub mod references;

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::check::conflicts;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::load::application::Application;
 use crate::load::fields;
 use crate::load::ids::UNKNOWN_APPLICATION;
-use crate::load::roster;
 use crate::load::sheet::read;
 use crate::load::{Archive, CONFIG_FILE};
 use crate::model::config::Config;
@@ -200,7 +200,7 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
             Some(app) => {
                 let reason = judge
                     .filter(|_| row.scores.is_some())
-                    .and_then(|judge| roster::conflict(&config.conflicts, judge, app));
+                    .and_then(|judge| conflicts::conflict(&config.conflicts, judge, app));
                 let Some(reason) = reason else { continue };
                 Finding::at(
                     CONFLICT_OF_INTEREST.severity,

@@ -365,7 +365,7 @@ fn shortfall_message(s: &Shortfall, r: &Report<'_>, args: &Args) -> String {
     }
 }
 
-/// The conflicts behind a shortfall, as `roster::conflict` words them.
+/// The conflicts behind a shortfall, as `check::conflicts::conflict` words them.
 fn conflict_reasons(s: &Shortfall, r: &Report<'_>, config: &Config) -> Vec<String> {
     if s.why != Short::Conflicts {
         return Vec::new();
@@ -373,7 +373,7 @@ fn conflict_reasons(s: &Shortfall, r: &Report<'_>, config: &Config) -> Vec<Strin
     let app = r.applications[s.application];
     r.judges
         .iter()
-        .filter_map(|j| crate::load::roster::conflict(&config.conflicts, j, app))
+        .filter_map(|j| crate::check::conflicts::conflict(&config.conflicts, j, app))
         .collect()
 }
 

@@ -119,10 +119,10 @@ impl Conflicts {
     }
 }
 
-/// The conflicts between `judges` and `applications`, exactly as [`crate::load::roster::conflict`]
+/// The conflicts between `judges` and `applications`, exactly as [`crate::check::conflicts::conflict`]
 /// decides them, without asking it about every pair (10⁸ of them for a large call): a judge can
 /// conflict with an application only through its id, the country, or a name, so those are
-/// looked up, and every candidate found that way is confirmed by `roster::conflict` itself.
+/// looked up, and every candidate found that way is confirmed by `conflicts::conflict` itself.
 pub fn conflicts(
     rules: &crate::model::config::Conflicts,
     judges: &[&Judge],
@@ -150,7 +150,7 @@ pub fn conflicts(
                 .into_iter()
                 .flatten()
             {
-                let key = crate::load::roster::name_key(name);
+                let key = crate::check::conflicts::name_key(name);
                 if !key.is_empty() {
                     names.entry(key).or_default().push(j);
                 }
@@ -167,12 +167,17 @@ pub fn conflicts(
                 .into_iter()
                 .flatten()
             {
-                candidates.extend(names.get(&crate::load::roster::name_key(name)).into_iter().flatten());
+                candidates.extend(
+                    names
+                        .get(&crate::check::conflicts::name_key(name))
+                        .into_iter()
+                        .flatten(),
+                );
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.retain(|&j| crate::load::roster::conflict(rules, judges[j as usize], app).is_some());
+        candidates.retain(|&j| crate::check::conflicts::conflict(rules, judges[j as usize], app).is_some());
         listed.push(candidates);
     }
     Conflicts {
@@ -1295,7 +1300,7 @@ mod tests {
                 for (j, judge) in judges.iter().enumerate() {
                     assert_eq!(
                         c.allows(a, j),
-                        crate::load::roster::conflict(&rules, judge, app).is_none(),
+                        crate::check::conflicts::conflict(&rules, judge, app).is_none(),
                         "{} and {} with {rules:?}",
                         judge.id,
                         app.id
@@ -1303,7 +1308,7 @@ mod tests {
                 }
                 let free = judges
                     .iter()
-                    .filter(|j| crate::load::roster::conflict(&rules, j, app).is_none())
+                    .filter(|j| crate::check::conflicts::conflict(&rules, j, app).is_none())
                     .count();
                 assert_eq!(c.free()[a], free, "{} with {rules:?}", app.id);
             }

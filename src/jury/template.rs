@@ -15,10 +15,10 @@ use rust_xlsxwriter::{
 };
 
 use super::import::write_atomic;
+use crate::check::conflicts;
 use crate::load::Archive;
 use crate::load::application::Application;
 use crate::load::fields;
-use crate::load::roster;
 use crate::model::config::{Config, Criterion, Round};
 use crate::model::roster::Judge;
 use crate::ranking::{self, RoundResult};
@@ -114,7 +114,7 @@ pub fn plan(archive: &Archive, config: &Config, rounds: &[RoundResult], round: u
                     notes.push(format!("{file} names `{app_id}`, which is no application: left out"));
                     continue;
                 };
-                if let Some(reason) = roster::conflict(&config.conflicts, judge, app) {
+                if let Some(reason) = conflicts::conflict(&config.conflicts, judge, app) {
                     notes.push(format!(
                         "{file} gives `{app_id}` to `{judge_id}`, who may not score it ({reason}): left out"
                     ));
@@ -148,7 +148,7 @@ pub fn plan(archive: &Archive, config: &Config, rounds: &[RoundResult], round: u
                     competing
                         .iter()
                         .map(|&i| &archive.applications[i])
-                        .filter(|app| roster::conflict(&config.conflicts, judge, app).is_none()),
+                        .filter(|app| conflicts::conflict(&config.conflicts, judge, app).is_none()),
                 );
             }
             Source::Competing

@@ -196,7 +196,8 @@ pub fn judge_round(
                 skip(NotCounted::NotCompeting);
                 continue;
             };
-            if let Some(why) = crate::load::roster::conflict(&config.conflicts, &judges[j], &archive.applications[app])
+            if let Some(why) =
+                crate::check::conflicts::conflict(&config.conflicts, &judges[j], &archive.applications[app])
             {
                 skip(NotCounted::Conflict(why));
                 continue;

@@ -3,13 +3,14 @@
 //!
 //! The layers, from the ground up; each imports only those below it:
 //!
-//! - [`diagnostics`]: findings, their codes, source excerpts.
-//! - [`model`]: plain data shared above loading (an application's status, countries).
-//! - [`load`]: reading the archive's files into values, with spans and the reading findings.
+//! - [`diagnostics`]: findings, their codes, source excerpts, escaping.
+//! - [`model`]: plain data: configuration, rules, roster, score sheets, an application's status.
+//! - [`load`]: reading the archive's files into the model, with spans and the reading findings.
 //! - [`check`]: every rule of the spec's section 3, as functions returning findings.
 //! - [`score`]: totals and one file per method; [`ranking`]: rounds, order, ties, advancing.
-//! - [`award`]: winners; [`report`]: the result values commands print.
-//! - [`render`]: those values as human text, JSON, CSV, Markdown, GitHub annotations.
+//! - [`award`]: winners; [`report`]: the result values commands print, and [`report::open`],
+//!   which reads, checks and judges the archive once for every command.
+//! - [`render`]: one renderer per output format behind one trait, over those values.
 //! - [`jury`]: assigning judges, sheet templates, importing sheets (the writers).
 //! - [`cmd`]: the command line, one thin file per command; `main.rs` is a shell around it.
 

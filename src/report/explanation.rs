@@ -14,11 +14,13 @@ use crate::score::Detail;
 /// One judge's total, or a row that did not count.
 #[derive(Debug, Serialize)]
 pub struct JudgeLine {
+    /// The judge id.
     pub judge: String,
     /// Raw scores in criterion order.
     pub scores: Vec<f64>,
     /// T(j,a) on 0–100.
     pub total: Option<f64>,
+    /// Whether the total counts in the round.
     pub counted: bool,
     /// Why it does not count.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,31 +35,45 @@ pub struct JudgeLine {
 /// One round of the explanation.
 #[derive(Debug, Serialize)]
 pub struct RoundLine {
+    /// The round id.
     pub round: String,
     /// The round's name.
     #[serde(skip)]
     pub name: String,
+    /// The round's method.
     pub method: String,
+    /// Whether the application competes in the round.
     pub competing: bool,
+    /// Each judge's total, or why it does not count.
     pub judges: Vec<JudgeLine>,
+    /// S(a), when there is one.
     pub score: Option<f64>,
     /// How the score was made from the totals, in words.
     pub formula: Option<String>,
+    /// Its rank in its track, when ranked.
     pub rank: Option<usize>,
+    /// How many are ranked in its track.
     pub of: usize,
+    /// Whether it shares its rank.
     pub tied: bool,
     /// The tie-break that decided its place, if one did.
     pub decided_by: Option<String>,
+    /// Why it is not ranked, if it is not.
     pub unranked: Option<String>,
+    /// Whether it advanced (none on the last round).
     pub advanced: Option<bool>,
 }
 
 /// One award's verdict.
 #[derive(Debug, Serialize)]
 pub struct AwardLine {
+    /// The award id.
     pub id: String,
+    /// The award's name.
     pub name: String,
+    /// The verdict in one word or two (`won`, `not eligible`, ...).
     pub result: &'static str,
+    /// Why, in words.
     pub reason: String,
 }
 
@@ -79,6 +95,7 @@ pub struct Entry {
 /// The whole explanation.
 #[derive(Debug, Serialize)]
 pub struct Explanation {
+    /// The application id.
     pub id: String,
     /// Where it competes and who applied, for the human form's second line.
     #[serde(skip)]
@@ -86,12 +103,19 @@ pub struct Explanation {
     /// The criteria ids, in the order of each judge's scores (none without a configuration).
     #[serde(skip)]
     pub criteria: Vec<String>,
+    /// Its title.
     pub title: Option<String>,
+    /// Its track id.
     pub track: Option<String>,
+    /// Its status after the checks.
     pub status: crate::model::Status,
+    /// The codes behind an `ineligible` or `invalid` status.
     pub reasons: Vec<String>,
+    /// Its findings, one line each.
     pub findings: Vec<String>,
+    /// One entry per round judged.
     pub rounds: Vec<RoundLine>,
+    /// Each award's verdict (last round only).
     pub awards: Vec<AwardLine>,
 }
 

@@ -10,16 +10,26 @@ use crate::model::status::reasons;
 /// One application as `prize list` shows it.
 #[derive(Serialize)]
 pub struct Row<'a> {
+    /// Application id.
     pub id: &'a str,
+    /// File relative to the archive root.
     pub file: &'a str,
+    /// Title.
     pub title: Option<&'a str>,
+    /// Track id.
     pub track: Option<&'a str>,
+    /// Sector id.
     pub sector: Option<&'a str>,
+    /// Applicant type.
     #[serde(rename = "type")]
     pub kind: Option<&'a str>,
+    /// The applicant's name.
     pub applicant: Option<&'a str>,
+    /// Country code.
     pub country: Option<&'a str>,
+    /// Status after the checks.
     pub status: Status,
+    /// The codes behind the status.
     pub reasons: Vec<String>,
 }
 

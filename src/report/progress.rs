@@ -12,10 +12,15 @@ use crate::ranking::{self, RoundResult};
 /// One judge's progress.
 #[derive(Debug, Serialize)]
 pub struct JudgeProgress<'a> {
+    /// The judge id.
     pub judge: &'a str,
+    /// The judge's name.
     pub name: &'a str,
+    /// Applications assigned to the judge.
     pub assigned: usize,
+    /// Of those (or of all, without an assignment), how many the judge scored.
     pub scored: usize,
+    /// Assigned and not yet scored.
     pub remaining: usize,
     /// Scored applications that were not assigned to the judge.
     pub unassigned: usize,
@@ -24,15 +29,20 @@ pub struct JudgeProgress<'a> {
 /// A competing application with fewer counted totals than `min_judges`.
 #[derive(Debug, Serialize)]
 pub struct Short<'a> {
+    /// The application id.
     pub id: &'a str,
+    /// Its track id.
     pub track: &'a str,
+    /// Totals that count.
     pub judges: usize,
+    /// How many more `min_judges` asks for.
     pub needed: usize,
 }
 
 /// How far the jury is with one round.
 #[derive(Debug, Serialize)]
 pub struct Progress<'a> {
+    /// The round id.
     pub round: &'a str,
     /// The round's name.
     #[serde(skip)]
@@ -47,9 +57,13 @@ pub struct Progress<'a> {
     pub competing: usize,
     /// Whether `assignments/<round>.csv` exists.
     pub assignment: bool,
+    /// One row per judge serving in the round.
     pub judges: Vec<JudgeProgress<'a>>,
+    /// The applications still short of `min_judges`, by id.
     pub short: Vec<Short<'a>>,
+    /// Assigned pairs.
     pub assigned: usize,
+    /// Scored pairs (assigned ones, with an assignment).
     pub scored: usize,
     /// Scored assigned pairs over assigned pairs, 0–1 (null without an assignment).
     pub completion: Option<f64>,

@@ -10,8 +10,8 @@
 //! - [`score`]: totals and one file per method; [`ranking`]: rounds, order, ties, advancing.
 //! - [`award`]: winners; [`report`]: the result values commands print, and [`report::open`],
 //!   which reads, checks and judges the archive once for every command.
-//! - [`render`]: one renderer per output format behind one trait, over those values.
 //! - [`jury`]: assigning judges, sheet templates, importing sheets (the writers).
+//! - [`render`]: one renderer per output format behind one trait, over those values.
 //! - [`cmd`]: the command line, one thin file per command; `main.rs` is a shell around it.
 
 pub mod award;

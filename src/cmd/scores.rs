@@ -4,19 +4,18 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail};
-use serde::Serialize;
 
 use super::{Context, Outcome};
 use crate::check::sheets::Applications;
-use crate::diagnostics::finding::{Finding, Severity};
-use crate::jury::import::{self, Competing, ImportOutcome, Options, Report, Target};
+use crate::diagnostics::finding::Finding;
+use crate::jury::import::{self, Competing, Options, Report, Target};
 use crate::load::Archive;
 use crate::load::sheet::decode::encoding_for_label;
 use crate::load::sheet::load;
 use crate::load::sheet::spreadsheet::{self, Grid};
 use crate::model::config::Config;
 use crate::ranking::RoundResult;
-use crate::render::{self, Format, diagnostics};
+use crate::render::Format;
 use crate::report::Edition;
 use crate::report::validation::Validation;
 
@@ -156,21 +155,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
             Input::Workbook(grid) => import::import_workbook(&view, &shown, &grid, target, options)?,
         });
     }
-    match format {
-        Format::Json => render::json(out, &reports.iter().map(SheetImported::of).collect::<Vec<_>>())?,
-        _ => {
-            for report in &reports {
-                for f in report
-                    .findings
-                    .iter()
-                    .filter(|f| !ctx.quiet || f.severity == Severity::Error)
-                {
-                    writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
-                }
-                writeln!(out, "{}", render::escape(&line(report)))?;
-            }
-        }
-    }
+    ctx.renderer(format).sheets_imported(out, &reports)?;
     Ok(if reports.iter().any(Report::refused) {
         Outcome::Failure
     } else {
@@ -197,97 +182,4 @@ fn competing<'a>(archive: &'a Archive, config: &Config, rounds: &[RoundResult], 
 enum Input {
     Csv(Result<Vec<u8>, Box<Finding>>),
     Workbook(Grid),
-}
-
-fn rows(n: usize) -> String {
-    format!("{n} row{}", if n == 1 { "" } else { "s" })
-}
-
-/// The one line a file gets in human output.
-pub fn line(r: &Report) -> String {
-    let changes = r.changes.unwrap_or_default();
-    let mut counts = format!(
-        "{} added, {} changed, {} removed",
-        rows(changes.added),
-        changes.changed,
-        changes.removed
-    );
-    // Row counts do not say that a blank template sent back would wipe a judge's scores.
-    if r.scores_removed > 0 {
-        counts.push_str(&format!("; removes {}", scores(r.scores_removed)));
-    }
-    let size = format!("{}, {} scored", rows(r.rows), r.scored);
-    match r.status {
-        ImportOutcome::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
-        ImportOutcome::WouldImport => format!(
-            "{}: would import {} ({} scored); nothing written (--dry-run)",
-            r.stored,
-            rows(r.rows),
-            r.scored
-        ),
-        ImportOutcome::Unchanged => format!("{}: unchanged ({size})", r.stored),
-        ImportOutcome::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
-        ImportOutcome::WouldReplace => format!(
-            "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
-            r.stored
-        ),
-        ImportOutcome::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
-            "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
-             use --replace to store it over them",
-            r.stored,
-            r.file,
-            scores(r.scores_removed)
-        ),
-        ImportOutcome::Refused if r.changes.is_some() => format!(
-            "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
-            r.stored, r.file
-        ),
-        ImportOutcome::Refused => format!(
-            "{}: refused: {}; nothing written to {}",
-            r.file,
-            r.reason.as_deref().unwrap_or("errors"),
-            r.stored
-        ),
-    }
-}
-
-fn scores(n: usize) -> String {
-    format!("{n} score{}", if n == 1 { "" } else { "s" })
-}
-
-#[derive(Serialize)]
-struct SheetImported<'a> {
-    file: &'a str,
-    stored: &'a str,
-    round: &'a str,
-    judge: &'a str,
-    status: &'static str,
-    rows: usize,
-    scored: usize,
-    added: Option<usize>,
-    changed: Option<usize>,
-    removed: Option<usize>,
-    scores_removed: usize,
-    reason: Option<&'a str>,
-    findings: &'a [Finding],
-}
-
-impl<'a> SheetImported<'a> {
-    fn of(r: &'a Report) -> SheetImported<'a> {
-        SheetImported {
-            file: &r.file,
-            stored: &r.stored,
-            round: &r.round,
-            judge: &r.judge,
-            status: r.status.as_str(),
-            rows: r.rows,
-            scored: r.scored,
-            added: r.changes.map(|c| c.added),
-            changed: r.changes.map(|c| c.changed),
-            removed: r.changes.map(|c| c.removed),
-            scores_removed: r.scores_removed,
-            reason: r.reason.as_deref(),
-            findings: &r.findings,
-        }
-    }
 }

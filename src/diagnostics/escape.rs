@@ -1,7 +1,9 @@
-//! Archive text made safe to print, for every renderer and every message that quotes a file.
+//! Archive text made safe to print, for every renderer and every message that quotes a file,
+//! and safe to open in a spreadsheet.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 use std::ops::Range;
 
 /// Archive text made safe to print: every control character (C0 and C1, ESC, DEL, and tab and
@@ -38,6 +40,22 @@ pub fn escape_excerpt(text: &str, span: &Range<usize>) -> (String, Range<usize>)
     };
     let span = moved(span.start)..moved(span.end);
     (escape_keeping(text, keep).into_owned(), span)
+}
+
+/// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
+pub fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Prefixes `'` to text a spreadsheet would take for a formula.
+pub fn formula_safe(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::io;
 
+use crate::diagnostics::escape::{csv_io, formula_safe};
 use crate::model::config::Criterion;
 use crate::model::sheet::SheetRow;
-use crate::render::table::{csv_io, formula_safe};
 
 /// The canonical bytes of a sheet: UTF-8 without BOM, comma-separated, `\n` line ends, header
 /// `application,<criterion ids in prize.toml order>,comment`, rows in the given order, scores

@@ -16,13 +16,13 @@ use rust_xlsxwriter::{
 
 use super::import::write_atomic;
 use crate::check::conflicts;
+use crate::diagnostics::escape::{csv_io, formula_safe};
 use crate::load::Archive;
 use crate::load::application::Application;
 use crate::load::fields;
 use crate::model::config::{Config, Criterion, Round};
 use crate::model::roster::Judge;
 use crate::ranking::{self, RoundResult};
-use crate::render::table::{csv_io, formula_safe};
 
 /// The name of a template's first worksheet, the one `prize scores import` reads.
 pub const SCORES_SHEET: &str = "Scores";

@@ -1,4 +1,4 @@
-//! CSV, safe to open in a spreadsheet (see [`super::table::formula_safe`]).
+//! CSV, safe to open in a spreadsheet (see [`crate::diagnostics::escape::formula_safe`]).
 
 use std::io::{self, Write};
 

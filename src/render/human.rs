@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::table::{Table, Value};
 use super::{Format, Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
+use crate::jury::import::{ImportOutcome, Report};
 use crate::report::awards::{Awarded, tie_advice};
 use crate::report::explanation::{Explanation, fmt};
 use crate::report::listing::Listing;
@@ -47,6 +48,20 @@ impl Renderer for Human {
 
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         listing_table(out, listing, Format::Human, self.quiet)
+    }
+
+    fn sheets_imported(&self, out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
+        for report in reports {
+            for f in report
+                .findings
+                .iter()
+                .filter(|f| !self.quiet || f.severity == Severity::Error)
+            {
+                writeln!(out, "{}\n", diagnostics::render(f, self.color))?;
+            }
+            writeln!(out, "{}", escape(&line(report)))?;
+        }
+        Ok(())
     }
 
     fn stats(&self, out: &mut dyn Write, stats: &Stats, top: usize) -> io::Result<()> {
@@ -556,4 +571,60 @@ fn coverage(s: &Stats) -> (String, Table) {
         None => "Scoring coverage".to_string(),
     };
     (title, table)
+}
+
+fn rows(n: usize) -> String {
+    format!("{n} row{}", if n == 1 { "" } else { "s" })
+}
+
+/// The one line a file gets in human output.
+fn line(r: &Report) -> String {
+    let changes = r.changes.unwrap_or_default();
+    let mut counts = format!(
+        "{} added, {} changed, {} removed",
+        rows(changes.added),
+        changes.changed,
+        changes.removed
+    );
+    // Row counts do not say that a blank template sent back would wipe a judge's scores.
+    if r.scores_removed > 0 {
+        counts.push_str(&format!("; removes {}", scores(r.scores_removed)));
+    }
+    let size = format!("{}, {} scored", rows(r.rows), r.scored);
+    match r.status {
+        ImportOutcome::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
+        ImportOutcome::WouldImport => format!(
+            "{}: would import {} ({} scored); nothing written (--dry-run)",
+            r.stored,
+            rows(r.rows),
+            r.scored
+        ),
+        ImportOutcome::Unchanged => format!("{}: unchanged ({size})", r.stored),
+        ImportOutcome::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
+        ImportOutcome::WouldReplace => format!(
+            "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
+            r.stored
+        ),
+        ImportOutcome::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
+            "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
+             use --replace to store it over them",
+            r.stored,
+            r.file,
+            scores(r.scores_removed)
+        ),
+        ImportOutcome::Refused if r.changes.is_some() => format!(
+            "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
+            r.stored, r.file
+        ),
+        ImportOutcome::Refused => format!(
+            "{}: refused: {}; nothing written to {}",
+            r.file,
+            r.reason.as_deref().unwrap_or("errors"),
+            r.stored
+        ),
+    }
+}
+
+fn scores(n: usize) -> String {
+    format!("{n} score{}", if n == 1 { "" } else { "s" })
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Renderer;
 use crate::award;
 use crate::diagnostics::finding::Finding;
+use crate::jury::import::Report;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
@@ -93,6 +94,43 @@ struct JsonRanking<'a> {
     groups: Vec<JsonGroup<'a>>,
 }
 
+#[derive(Serialize)]
+struct SheetImported<'a> {
+    file: &'a str,
+    stored: &'a str,
+    round: &'a str,
+    judge: &'a str,
+    status: &'static str,
+    rows: usize,
+    scored: usize,
+    added: Option<usize>,
+    changed: Option<usize>,
+    removed: Option<usize>,
+    scores_removed: usize,
+    reason: Option<&'a str>,
+    findings: &'a [Finding],
+}
+
+impl<'a> SheetImported<'a> {
+    fn of(r: &'a Report) -> SheetImported<'a> {
+        SheetImported {
+            file: &r.file,
+            stored: &r.stored,
+            round: &r.round,
+            judge: &r.judge,
+            status: r.status.as_str(),
+            rows: r.rows,
+            scored: r.scored,
+            added: r.changes.map(|c| c.added),
+            changed: r.changes.map(|c| c.changed),
+            removed: r.changes.map(|c| c.removed),
+            scores_removed: r.scores_removed,
+            reason: r.reason.as_deref(),
+            findings: &r.findings,
+        }
+    }
+}
+
 impl Renderer for Json {
     fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
         let value = ValidationJson {
@@ -109,6 +147,10 @@ impl Renderer for Json {
 
     fn stats(&self, out: &mut dyn Write, stats: &Stats, _top: usize) -> io::Result<()> {
         super::json(out, stats)
+    }
+
+    fn sheets_imported(&self, out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
+        super::json(out, &reports.iter().map(SheetImported::of).collect::<Vec<_>>())
     }
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {

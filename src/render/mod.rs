@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
+use crate::jury::import::Report;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
@@ -79,6 +80,11 @@ pub trait Renderer {
     /// `prize stats`: the counts and the scoring coverage; `top` reasons of each kind.
     fn stats(&self, _out: &mut dyn Write, _stats: &Stats, _top: usize) -> io::Result<()> {
         Err(unsupported("stats"))
+    }
+
+    /// `prize scores import`: what became of each sheet, with its findings.
+    fn sheets_imported(&self, _out: &mut dyn Write, _reports: &[Report]) -> io::Result<()> {
+        Err(unsupported("scores import"))
     }
 
     /// `prize rank`: one round's ranking, per track or per group.

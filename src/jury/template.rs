@@ -405,6 +405,34 @@ fn instructions_sheet(
     Ok(())
 }
 
+/// `prize sheets`' result: the templates written for one round.
+pub struct TemplatesWritten<'a> {
+    /// The round id.
+    pub round: &'a str,
+    /// The assignment the rows come from; `None` when every competing application is listed.
+    pub assignment: Option<&'a str>,
+    /// The folder, as the user sees it.
+    pub dir: String,
+    /// `csv` or `xlsx`.
+    pub format: &'static str,
+    /// Each judge's template, in roster order.
+    pub files: Vec<TemplateWritten<'a>>,
+    /// What the templates leave out, and why.
+    pub notes: &'a [String],
+}
+
+/// One judge's template as written.
+pub struct TemplateWritten<'a> {
+    /// The judge id.
+    pub judge: &'a str,
+    /// The file, as the user sees it.
+    pub file: String,
+    /// How many applications it lists.
+    pub rows: usize,
+    /// What became of it.
+    pub status: Written,
+}
+
 /// What [`write()`] did with one template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Written {

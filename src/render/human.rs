@@ -6,6 +6,7 @@ use super::table::{Table, Value};
 use super::{Format, Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
 use crate::jury::import::{ImportOutcome, Report};
+use crate::jury::template::{TemplatesWritten, Written};
 use crate::report::awards::{Awarded, tie_advice};
 use crate::report::explanation::{Explanation, fmt};
 use crate::report::listing::Listing;
@@ -48,6 +49,43 @@ impl Renderer for Human {
 
     fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
         listing_table(out, listing, Format::Human, self.quiet)
+    }
+
+    fn templates_written(&self, out: &mut dyn Write, w: &TemplatesWritten<'_>) -> io::Result<()> {
+        for f in &w.files {
+            let (shown, rows) = (&f.file, f.rows);
+            let rows = format!("{rows} row{}", if rows == 1 { "" } else { "s" });
+            let line = match f.status {
+                Written::Refused => format!(
+                    "{shown}: refused: a different file is there (filled in already?); nothing written; \
+                     use --replace to overwrite it"
+                ),
+                other => format!("{shown}: {} ({rows})", other.as_str()),
+            };
+            writeln!(out, "{}", escape(&line))?;
+        }
+        let round_id = w.round;
+        let from = match w.assignment {
+            Some(file) => format!("the applications {file} gives each judge"),
+            None => format!(
+                "no assignments/{round_id}.csv, so each lists every competing application the judge has no \
+                 conflict with"
+            ),
+        };
+        let n = w.files.len();
+        let summary = format!(
+            "{n} template{} for round `{round_id}` in {}: {from}",
+            if n == 1 { "" } else { "s" },
+            w.dir
+        );
+        writeln!(out, "{}", escape(&summary))?;
+        if !self.quiet {
+            out.flush()?;
+            for note in w.notes {
+                let _ = writeln!(std::io::stderr(), "note: {}", escape(note));
+            }
+        }
+        Ok(())
     }
 
     fn sheets_imported(&self, out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {

@@ -8,6 +8,7 @@ use super::Renderer;
 use crate::award;
 use crate::diagnostics::finding::Finding;
 use crate::jury::import::Report;
+use crate::jury::template::TemplatesWritten;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
@@ -131,6 +132,25 @@ impl<'a> SheetImported<'a> {
     }
 }
 
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    judge: &'a str,
+    file: String,
+    rows: usize,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct TemplatesJson<'a> {
+    round: &'a str,
+    /// The assignment the rows come from; `null` when every competing application is listed.
+    assignment: Option<&'a str>,
+    dir: String,
+    format: &'static str,
+    files: Vec<JsonFile<'a>>,
+    notes: &'a [String],
+}
+
 impl Renderer for Json {
     fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
         let value = ValidationJson {
@@ -151,6 +171,27 @@ impl Renderer for Json {
 
     fn sheets_imported(&self, out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
         super::json(out, &reports.iter().map(SheetImported::of).collect::<Vec<_>>())
+    }
+
+    fn templates_written(&self, out: &mut dyn Write, w: &TemplatesWritten<'_>) -> io::Result<()> {
+        let value = TemplatesJson {
+            round: w.round,
+            assignment: w.assignment,
+            dir: w.dir.clone(),
+            format: w.format,
+            files: w
+                .files
+                .iter()
+                .map(|f| JsonFile {
+                    judge: f.judge,
+                    file: f.file.clone(),
+                    rows: f.rows,
+                    status: f.status.as_str(),
+                })
+                .collect(),
+            notes: w.notes,
+        };
+        super::json(out, &value)
     }
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {

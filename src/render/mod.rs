@@ -14,6 +14,7 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 
 use crate::jury::import::Report;
+use crate::jury::template::TemplatesWritten;
 use crate::report::awards::Awarded;
 use crate::report::explanation::Explanation;
 use crate::report::listing::Listing;
@@ -80,6 +81,11 @@ pub trait Renderer {
     /// `prize stats`: the counts and the scoring coverage; `top` reasons of each kind.
     fn stats(&self, _out: &mut dyn Write, _stats: &Stats, _top: usize) -> io::Result<()> {
         Err(unsupported("stats"))
+    }
+
+    /// `prize sheets`: the templates written for a round.
+    fn templates_written(&self, _out: &mut dyn Write, _written: &TemplatesWritten<'_>) -> io::Result<()> {
+        Err(unsupported("sheets"))
     }
 
     /// `prize scores import`: what became of each sheet, with its findings.

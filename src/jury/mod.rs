@@ -2,6 +2,7 @@
 //! importing the sheets judges send back, each write atomic.
 
 pub mod assign;
+pub mod assigned;
 pub mod atomic;
 pub mod import;
 pub mod sheet_write;

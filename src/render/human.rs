@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use super::table::{Table, Value};
 use super::{Format, Renderer, diagnostics, escape};
 use crate::diagnostics::finding::Severity;
+use crate::jury::assign::Short;
+use crate::jury::assigned::{Assigned, AssignmentOutcome, plural};
 use crate::jury::import::{ImportOutcome, Report};
 use crate::jury::template::{TemplatesWritten, Written};
 use crate::report::awards::{Awarded, tie_advice};
@@ -86,6 +88,10 @@ impl Renderer for Human {
             }
         }
         Ok(())
+    }
+
+    fn assigned(&self, out: &mut dyn Write, assigned: &Assigned<'_>) -> io::Result<()> {
+        assigned_text(out, assigned)
     }
 
     fn sheets_imported(&self, out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
@@ -665,4 +671,127 @@ fn line(r: &Report) -> String {
 
 fn scores(n: usize) -> String {
     format!("{n} score{}", if n == 1 { "" } else { "s" })
+}
+
+/// Shortfalls listed in human output before "and N more".
+const SHOWN_SHORTFALLS: usize = 50;
+
+/// `prize assign` as text.
+fn assigned_text(out: &mut dyn Write, r: &Assigned<'_>) -> io::Result<()> {
+    let plan = &r.plan;
+    let k = r.k();
+    if r.status == AssignmentOutcome::Impossible {
+        let n = plan.shortfalls.len();
+        writeln!(
+            out,
+            "error: {} of round `{}` cannot get {}; nothing written to {}",
+            plural(n, "application", "applications"),
+            r.round,
+            plural(k, "judge", "judges"),
+            r.file
+        )?;
+        let mut capacity_told = false;
+        for s in plan.shortfalls.iter().take(SHOWN_SHORTFALLS) {
+            let id = escape(&r.applications[s.application].id);
+            let Short::Capacity { judges, room, needed } = s.why else {
+                writeln!(out, "  {id}: {}", r.shortfall_message(s))?;
+                for reason in r.conflict_reasons(s).iter().take(5) {
+                    writeln!(out, "      {}", escape(reason))?;
+                }
+                continue;
+            };
+            if !capacity_told {
+                capacity_told = true;
+                let all = if judges == r.judges.len() {
+                    " (every judge serving in the round)"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "  with --max-per-judge {}, {}{all} can take {room} assignments, but these applications, \
+                     whose free judges are all among them, need {needed}; allow more per judge or add judges:",
+                    r.max_per_judge.unwrap_or(0),
+                    plural(judges, "judge", "judges"),
+                )?;
+            }
+            writeln!(
+                out,
+                "    {id} ({} free of conflicts)",
+                plural(s.free, "judge", "judges")
+            )?;
+        }
+        if n > SHOWN_SHORTFALLS {
+            writeln!(
+                out,
+                "  ... and {} more (--format json lists them all)",
+                n - SHOWN_SHORTFALLS
+            )?;
+        }
+        return Ok(());
+    }
+    let total: usize = plan.loads.iter().sum();
+    let what = format!(
+        "{} × {} = {} among {}",
+        plural(r.applications.len(), "application", "applications"),
+        plural(k, "judge", "judges"),
+        plural(total, "assignment", "assignments"),
+        plural(r.judges.len(), "judge", "judges")
+    );
+    match (r.status, r.changes) {
+        (AssignmentOutcome::Refused, Some((added, removed))) => writeln!(
+            out,
+            "{}: refused: a different assignment is stored ({added} pairs would be added, {removed} removed); \
+             nothing written; use --replace to write over it",
+            r.file
+        )?,
+        (AssignmentOutcome::Replaced | AssignmentOutcome::WouldReplace, Some((added, removed))) => writeln!(
+            out,
+            "{}: {}: {what} ({added} pairs added, {removed} removed){}",
+            r.file,
+            r.status.name(),
+            dry(r.status)
+        )?,
+        _ => writeln!(out, "{}: {}: {what}{}", r.file, r.status.name(), dry(r.status))?,
+    }
+    let (min, max) = (
+        plan.loads.iter().copied().min().unwrap_or(0),
+        plan.loads.iter().copied().max().unwrap_or(0),
+    );
+    let uneven = if max > min + 1 {
+        " (the conflicts allow no evener spread)"
+    } else {
+        ""
+    };
+    if min == max {
+        writeln!(out, "  load: {} each", plural(min, "application", "applications"))?;
+    } else {
+        writeln!(out, "  load: {min} to {max} applications per judge{uneven}")?;
+    }
+    if plan.max_pair > 0 {
+        writeln!(
+            out,
+            "  most-repeated pair: two judges share {} ({})",
+            plural(plan.max_pair, "application", "applications"),
+            plural(plan.pairs_at_max, "pair", "pairs")
+        )?;
+    }
+    if plan.parts <= 1 {
+        writeln!(out, "  judge–application graph: connected")?;
+    } else {
+        writeln!(
+            out,
+            "  judge–application graph: {} parts that share no application (the bias method compares \
+             judges only within a part)",
+            plan.parts
+        )?;
+    }
+    Ok(())
+}
+
+fn dry(status: AssignmentOutcome) -> &'static str {
+    match status {
+        AssignmentOutcome::WouldWrite | AssignmentOutcome::WouldReplace => "; nothing written (--dry-run)",
+        _ => "",
+    }
 }

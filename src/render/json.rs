@@ -7,6 +7,8 @@ use serde::Serialize;
 use super::Renderer;
 use crate::award;
 use crate::diagnostics::finding::Finding;
+use crate::jury::assign::Short;
+use crate::jury::assigned::{Assigned, AssignmentOutcome};
 use crate::jury::import::Report;
 use crate::jury::template::TemplatesWritten;
 use crate::report::awards::Awarded;
@@ -151,6 +153,105 @@ struct TemplatesJson<'a> {
     notes: &'a [String],
 }
 
+#[derive(Serialize)]
+struct JsonLoad {
+    min: usize,
+    max: usize,
+}
+
+#[derive(Serialize)]
+struct JsonJudge<'a> {
+    judge: &'a str,
+    applications: usize,
+}
+
+#[derive(Serialize)]
+struct JsonChanges {
+    added: usize,
+    removed: usize,
+}
+
+#[derive(Serialize)]
+struct JsonShortfall<'a> {
+    application: &'a str,
+    free: usize,
+    reason: &'static str,
+    message: String,
+    conflicts: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct AssignmentJson<'a> {
+    round: &'a str,
+    file: &'a str,
+    status: AssignmentOutcome,
+    seed: u64,
+    per_application: usize,
+    max_per_judge: Option<usize>,
+    applications: usize,
+    judges: usize,
+    assignments: usize,
+    load: Option<JsonLoad>,
+    max_pair: Option<usize>,
+    pairs_at_max: Option<usize>,
+    connected: Option<bool>,
+    parts: Option<usize>,
+    changes: Option<JsonChanges>,
+    loads: Vec<JsonJudge<'a>>,
+    shortfalls: Vec<JsonShortfall<'a>>,
+}
+
+fn assignment_json<'a>(r: &'a Assigned<'a>) -> AssignmentJson<'a> {
+    let usable = r.status != AssignmentOutcome::Impossible;
+    let plan = &r.plan;
+    AssignmentJson {
+        round: r.round,
+        file: &r.file,
+        status: r.status,
+        seed: r.seed,
+        per_application: r.k(),
+        max_per_judge: r.max_per_judge.map(|m| m as usize),
+        applications: r.applications.len(),
+        judges: r.judges.len(),
+        assignments: if usable { plan.loads.iter().sum() } else { 0 },
+        load: usable.then(|| JsonLoad {
+            min: plan.loads.iter().copied().min().unwrap_or(0),
+            max: plan.loads.iter().copied().max().unwrap_or(0),
+        }),
+        max_pair: usable.then_some(plan.max_pair),
+        pairs_at_max: usable.then_some(plan.pairs_at_max),
+        connected: usable.then_some(plan.parts <= 1),
+        parts: usable.then_some(plan.parts),
+        changes: r.changes.map(|(added, removed)| JsonChanges { added, removed }),
+        loads: if usable {
+            r.judges
+                .iter()
+                .zip(&plan.loads)
+                .map(|(j, &n)| JsonJudge {
+                    judge: &j.id,
+                    applications: n,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        shortfalls: plan
+            .shortfalls
+            .iter()
+            .map(|s| JsonShortfall {
+                application: &r.applications[s.application].id,
+                free: s.free,
+                reason: match s.why {
+                    Short::Conflicts => "conflicts",
+                    Short::Capacity { .. } => "max-per-judge",
+                },
+                message: r.shortfall_message(s),
+                conflicts: r.conflict_reasons(s),
+            })
+            .collect(),
+    }
+}
+
 impl Renderer for Json {
     fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
         let value = ValidationJson {
@@ -192,6 +293,10 @@ impl Renderer for Json {
             notes: w.notes,
         };
         super::json(out, &value)
+    }
+
+    fn assigned(&self, out: &mut dyn Write, assigned: &Assigned<'_>) -> io::Result<()> {
+        super::json(out, &assignment_json(assigned))
     }
 
     fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {

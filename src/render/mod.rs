@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
+use crate::jury::assigned::Assigned;
 use crate::jury::import::Report;
 use crate::jury::template::TemplatesWritten;
 use crate::report::awards::Awarded;
@@ -81,6 +82,11 @@ pub trait Renderer {
     /// `prize stats`: the counts and the scoring coverage; `top` reasons of each kind.
     fn stats(&self, _out: &mut dyn Write, _stats: &Stats, _top: usize) -> io::Result<()> {
         Err(unsupported("stats"))
+    }
+
+    /// `prize assign`: the plan for a round and what became of its file.
+    fn assigned(&self, _out: &mut dyn Write, _assigned: &Assigned<'_>) -> io::Result<()> {
+        Err(unsupported("assign"))
     }
 
     /// `prize sheets`: the templates written for a round.

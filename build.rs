@@ -63,7 +63,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The module path of a library file (`src/sheet/read.rs` → `["sheet", "read"]`); `None` for the
+/// The module path of a library file (`src/load/sheet/read.rs` → `["load", "sheet", "read"]`); `None` for the
 /// binary's `main.rs` and for files that are not modules (templates).
 fn module_path(src: &Path, file: &Path) -> Option<Vec<String>> {
     let rel = file.strip_prefix(src).ok()?;
@@ -128,7 +128,7 @@ fn identifier(text: &str) -> &str {
 }
 
 /// Whether every module on the way to `module` is declared `pub` (or `pub(crate)`), so that the
-/// registry in `src/codes.rs` may name its statics.
+/// registry in `src/diagnostics/codes.rs` may name its statics.
 fn reachable(src: &Path, module: &[String]) -> bool {
     let mut dir = src.to_path_buf();
     let mut parent = src.join("lib.rs");

@@ -1,29 +1,27 @@
 //! `prize` runs an award programme from a folder of plain files: applications as TOML, the
 //! jury's score sheets as CSV, the rules in one `prize.toml`.
 //!
-//! Data flows one way: [`archive`] loads (with spans), [`check`] makes findings, and
-//! [`render`] prints them. The binary in `main.rs` is a thin shell around this library.
+//! The layers, from the ground up; each imports only those below it:
+//!
+//! - [`diagnostics`]: findings, their codes, source excerpts, escaping.
+//! - [`model`]: plain data: configuration, rules, roster, score sheets, an application's status.
+//! - [`load`]: reading the archive's files into the model, with spans and the reading findings.
+//! - [`check`]: every rule of the spec's section 3, as functions returning findings.
+//! - [`score`]: totals and one file per method; [`ranking`]: rounds, order, ties, advancing.
+//! - [`award`]: winners; [`report`]: the result values commands print, and [`report::open`],
+//!   which reads, checks and judges the archive once for every command.
+//! - [`jury`]: assigning judges, sheet templates, importing sheets (the writers).
+//! - [`render`]: one renderer per output format behind one trait, over those values.
+//! - [`cmd`]: the command line, one thin file per command; `main.rs` is a shell around it.
 
-pub mod application;
-pub mod archive;
-pub mod assign;
-pub mod assignment;
 pub mod award;
 pub mod check;
-pub mod cli;
 pub mod cmd;
-pub mod codes;
-pub mod config;
-pub mod country;
-pub mod fields;
-pub mod finding;
-pub mod judging;
-pub mod rank;
+pub mod diagnostics;
+pub mod jury;
+pub mod load;
+pub mod model;
+pub mod ranking;
 pub mod render;
-pub mod roster;
-pub mod rules;
+pub mod report;
 pub mod score;
-pub mod sheet;
-pub mod source;
-pub mod stats;
-pub mod validation;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = prize::cli::parse();
+    let cli = prize::cmd::cli::parse();
     match prize::cmd::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) if prize::cmd::is_broken_pipe(&error) => ExitCode::SUCCESS,

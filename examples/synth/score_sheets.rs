@@ -458,18 +458,18 @@ fn serving(judges: &[Judge], round: &str) -> Vec<usize> {
 /// The applications that advance from the first round, as `prize` itself decides it from
 /// the sheets just written; and whether `prize` agrees with the generator on who competed.
 fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
-    let archive = prize::archive::load(root).map_err(|e| format!("{}: {e}", root.display()))?;
-    let config = archive
-        .config
-        .as_ref()
-        .ok_or("prize could not read the prize.toml just written")?;
+    let edition = prize::report::open(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let archive = &edition.archive;
+    if archive.config.is_none() {
+        return Err("prize could not read the prize.toml just written".to_string());
+    }
     if archive.sheets.is_empty() {
         return Err("prize read no score sheet from scores/: cannot decide the finalists".to_string());
     }
     let eligible: BTreeSet<&str> = archive
         .applications
         .iter()
-        .filter(|a| a.status == prize::check::eligibility::Status::Eligible)
+        .filter(|a| a.status == prize::model::Status::Eligible)
         .map(|a| a.id.as_str())
         .collect();
     let planned: BTreeSet<&str> = entrants.iter().filter(|e| e.eligible).map(|e| e.id.as_str()).collect();
@@ -480,7 +480,7 @@ fn finalists(root: &Path, entrants: &[Entrant]) -> Result<Vec<usize>, String> {
             differ.join(" ")
         ));
     }
-    let results = prize::judging::rounds(&archive, config, 0);
+    let results = &edition.rounds;
     let index: HashMap<&str, usize> = entrants.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let advanced = results.first().map_or(&[][..], |r| r.advanced.as_slice());
     advanced

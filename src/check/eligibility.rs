@@ -2,75 +2,11 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
-
-use crate::application::Application;
-use crate::codes::Code;
-use crate::config::Config;
-use crate::finding::{Finding, Severity};
-use crate::source::SourceFile;
-
-/// An application's standing after the checks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// No error and no eligibility finding that is not waived.
-    #[default]
-    Eligible,
-    /// Fails an eligibility rule.
-    Ineligible,
-    /// Has an error.
-    Invalid,
-}
-
-impl Status {
-    /// The word users see.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Eligible => "eligible",
-            Status::Ineligible => "ineligible",
-            Status::Invalid => "invalid",
-        }
-    }
-
-    /// `invalid` with an error, else `ineligible` with an eligibility finding, else `eligible`.
-    pub fn of(findings: &[Finding]) -> Status {
-        if findings.iter().any(|f| f.severity == Severity::Error) {
-            Status::Invalid
-        } else if findings.iter().any(|f| f.severity == Severity::Ineligible) {
-            Status::Ineligible
-        } else {
-            Status::Eligible
-        }
-    }
-
-    /// Parses a status name.
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "eligible" => Some(Status::Eligible),
-            "ineligible" => Some(Status::Ineligible),
-            "invalid" => Some(Status::Invalid),
-            _ => None,
-        }
-    }
-}
-
-/// The codes that lead to `status = invalid` or `ineligible`, in finding order, each once.
-pub fn reasons(findings: &[Finding], status: Status) -> Vec<String> {
-    let wanted = match status {
-        Status::Eligible => return Vec::new(),
-        Status::Ineligible => Severity::Ineligible,
-        Status::Invalid => Severity::Error,
-    };
-    let mut out: Vec<String> = Vec::new();
-    for f in findings.iter().filter(|f| f.severity == wanted) {
-        if !out.iter().any(|c| *c == f.code) {
-            out.push(f.code.to_string());
-        }
-    }
-    out
-}
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::diagnostics::source::SourceFile;
+use crate::load::application::Application;
+use crate::model::config::Config;
 
 macro_rules! eligibility_code {
     ($name:ident, $code:literal, $summary:literal, $explanation:literal) => {
@@ -410,14 +346,6 @@ pub fn latest_start(deadline: jiff::civil::Date, months: i64) -> Option<jiff::ci
     deadline.checked_sub(jiff::Span::new().try_months(months).ok()?).ok()
 }
 
-/// The applicant's name as compared for duplicates: no case, accents or spaces.
-pub fn applicant_key(name: &str) -> String {
-    name.nfkd()
-        .filter(|c| !is_combining_mark(*c) && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Marks every application but the earliest submitted of each applicant and track.
 pub fn duplicate_applicants(apps: &mut [Application]) {
     let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::with_capacity(apps.len());
@@ -477,13 +405,6 @@ mod tests {
         assert_eq!(latest_start(date(2024, 8, 31), 6), Some(date(2024, 2, 29)));
         assert_eq!(latest_start(date(2026, 3, 31), 1), Some(date(2026, 2, 28)));
         assert_eq!(latest_start(date(2026, 5, 29), 0), Some(date(2026, 5, 29)));
-    }
-
-    #[test]
-    fn applicant_names_ignore_case_accents_and_spaces() {
-        assert_eq!(applicant_key("Bogotá D.C."), applicant_key("BOGOTA D. C."));
-        assert_eq!(applicant_key("São  Paulo"), applicant_key("sao paulo"));
-        assert_ne!(applicant_key("Bogotá D.C."), applicant_key("Bogotá DC"));
     }
 
     #[test]

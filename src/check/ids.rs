@@ -2,30 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::application::Application;
-use crate::codes::Code;
-use crate::finding::{Finding, Severity};
+use crate::load::application::Application;
 
-/// `duplicate-id`: two things share an id.
-pub static DUPLICATE_ID: Code = Code {
-    name: "duplicate-id",
-    severity: Severity::Error,
-    summary: "two applications (or two entries of prize.toml or judges.toml) share an id",
-    explanation: "\
-Ids must be unique: two application files with the same id (from `id = …` or from the file
-name), or two tracks, criteria, rounds, awards, rules or judges with the same id. For
-applications, every file involved gets a finding that names the others.
-
-### Example
-
-    applications/2026/a.toml:   id = \"SSCP-2026-0001\"
-    applications/late/b.toml:   id = \"SSCP-2026-0001\"
-
-### How to fix
-
-Give one of them a new id, or remove the copy.
-",
-};
+use crate::diagnostics::finding::Finding;
+use crate::load::ids::DUPLICATE_ID;
 
 /// Reports every application whose id another file also uses: each finding names the first other
 /// file and counts the rest, so the output grows linearly with the number of files.

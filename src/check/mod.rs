@@ -1,39 +1,28 @@
 //! Checks: every rule of the spec's section 3, as plain functions returning findings.
 
+pub mod conflicts;
 pub mod eligibility;
 pub mod ids;
 pub mod references;
+pub mod rules;
 pub mod sheets;
 pub mod waivers;
 
-use crate::application::{self, Application};
-use crate::archive::Archive;
-use crate::config::Config;
-use crate::fields::{self, Reader};
-use crate::finding::Severity;
-use crate::rules;
-use crate::source::SourceFile;
+use crate::diagnostics::finding::Finding;
+use crate::diagnostics::source::SourceFile;
+use crate::load::Archive;
+use crate::load::application::Application;
+use crate::load::fields::Table;
+use crate::model::Status;
+use crate::model::config::Config;
 
-pub use eligibility::Status;
-
-/// Reads one application file and makes every check that needs only it and the configuration.
-pub fn application(config: Option<&Config>, file: &SourceFile) -> Application {
-    let doc = match fields::parse(file) {
-        Ok(doc) => doc,
-        Err(findings) => return Application::unreadable(&file.path, findings),
-    };
-    let mut reader = Reader::new(file, Severity::Warning);
-    let root = reader.root(&doc);
-    let mut app = application::read(file, &mut reader, &root);
-    let mut findings = reader.findings;
-    if let Some(config) = config {
-        findings.extend(references::application(config, file, &app));
-        findings.extend(eligibility::application(config, file, &app));
-        findings.extend(rules::apply(&config.rules, file, &root, &app.id));
-    }
-    application::tag(&mut findings, &app.id);
-    app.findings = findings;
-    app
+/// Every check that needs only one application, its file and the configuration. Loading runs
+/// it in the same parallel pass that reads the application (see [`crate::load::load`]).
+pub fn application(config: &Config, file: &SourceFile, app: &Application, root: &Table<'_, '_>) -> Vec<Finding> {
+    let mut findings = references::application(config, file, app);
+    findings.extend(eligibility::application(config, file, app));
+    findings.extend(rules::apply(&config.rules, file, root, &app.id));
+    findings
 }
 
 /// The checks that look across files, then each application's status.

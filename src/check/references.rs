@@ -1,117 +1,18 @@
 //! References to things that are not defined: tracks, sectors, applicant types, rounds,
 //! applications.
 
-use crate::application::Application;
-use crate::check::Status;
-use crate::check::eligibility::reasons;
-use crate::codes::Code;
-use crate::config::Config;
-use crate::fields::{self, Sp};
-use crate::finding::{Finding, Severity};
-use crate::roster::Roster;
-use crate::source::SourceFile;
-
-macro_rules! reference_code {
-    ($name:ident, $code:literal, $summary:literal, $explanation:literal) => {
-        #[doc = concat!("`", $code, "`: ", $summary, ".")]
-        pub static $name: Code = Code {
-            name: $code,
-            severity: Severity::Error,
-            summary: $summary,
-            explanation: $explanation,
-        };
-    };
-}
-
-reference_code!(
-    UNKNOWN_TRACK,
-    "unknown-track",
-    "a track id that prize.toml does not define",
-    "\
-An application's `track`, an award's `track` or a key of a round's `advance` table names a
-track that has no `[[tracks]]` entry in prize.toml. The closest id is suggested.
-
-### Example
-
-    track = \"human-centric\"
-
-### How to fix
-
-    track = \"human-centricity\"
-"
-);
-
-reference_code!(
-    UNKNOWN_SECTOR,
-    "unknown-sector",
-    "a sector id that prize.toml does not list",
-    "\
-An application's `sector` (or an award's `sectors`) is not in `prize.sectors`.
-
-### Example
-
-    sector = \"transport\"     # prize.toml lists \"mobility\"
-
-### How to fix
-
-    sector = \"mobility\"
-"
-);
-
-reference_code!(
-    UNKNOWN_APPLICANT_TYPE,
-    "unknown-applicant-type",
-    "an applicant type that prize.toml does not list",
-    "\
-An application's `applicant.type` (or a track's or award's `applicant_types`) is not in
-`prize.applicant_types`.
-
-### Example
-
-    [applicant]
-    type = \"municipality\"
-
-### How to fix
-
-    type = \"city\"
-"
-);
-
-reference_code!(
-    UNKNOWN_ROUND,
-    "unknown-round",
-    "a round id that prize.toml does not define",
-    "\
-A judge's `rounds` in judges.toml (or a score-sheet folder) names a round that has no
-`[[rounds]]` entry in prize.toml.
-
-### Example
-
-    rounds = [\"semi-final\"]
-
-### How to fix
-
-Use the ids of prize.toml's `[[rounds]]`, e.g. `rounds = [\"first\"]`.
-"
-);
-
-reference_code!(
-    UNKNOWN_APPLICATION,
-    "unknown-application",
-    "an application id that no application file has",
-    "\
-A judge's declared `conflicts`, `scoring.jury_order`, an award's `picks` or a score-sheet row
-names an application id that no file under `applications/` has.
-
-### Example
-
-    conflicts = [\"SSCP-2026-0420\"]
-
-### How to fix
-
-Correct the id; `prize list` shows them all.
-"
-);
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::diagnostics::source::SourceFile;
+use crate::load::application::Application;
+use crate::load::fields::Sp;
+use crate::load::ids::{
+    UNKNOWN_APPLICANT_TYPE, UNKNOWN_APPLICATION, UNKNOWN_ROUND, UNKNOWN_SECTOR, UNKNOWN_TRACK, unknown,
+};
+use crate::model::Status;
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::status::reasons;
 
 /// `pick-not-eligible`: an award's `picks` names an application that is not `eligible`.
 pub static PICK_NOT_ELIGIBLE: Code = Code {
@@ -163,17 +64,6 @@ pub fn picks(config: &Config, config_file: &SourceFile, apps: &[Application]) ->
         );
     }
     out
-}
-
-/// A finding for a reference to an id that is not defined, suggesting the closest known one.
-pub fn unknown(file: &SourceFile, code: &'static Code, what: &str, id: &Sp<String>, known: &[&str]) -> Finding {
-    let help = fields::did_you_mean(&id.value, known.iter().copied(), || match known.len() {
-        0 => format!("no {what} is defined in prize.toml"),
-        1..=12 => format!("known {what}s: {}", known.join(", ")),
-        _ => format!("see the {what}s in prize.toml"),
-    });
-    code.at(file, id.span.clone(), format!("unknown {what} `{}`", id.value))
-        .with_help(help)
 }
 
 /// An application's track, sector and applicant type must be defined in prize.toml.

@@ -5,15 +5,17 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::application::Application;
-use crate::archive::{Archive, CONFIG_FILE};
-use crate::check::references::UNKNOWN_APPLICATION;
-use crate::codes::Code;
-use crate::config::Config;
-use crate::fields;
-use crate::finding::{Finding, Severity};
-use crate::roster::{self, Roster};
-use crate::sheet::{ScoreSheet, SheetRow, read};
+use crate::check::conflicts;
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::load::application::Application;
+use crate::load::fields;
+use crate::load::ids::UNKNOWN_APPLICATION;
+use crate::load::sheet::read;
+use crate::load::{Archive, CONFIG_FILE};
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::sheet::{ScoreSheet, SheetRow};
 
 /// `conflict-of-interest`: a judge scored an application they may not score.
 pub static CONFLICT_OF_INTEREST: Code = Code {
@@ -198,7 +200,7 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
             Some(app) => {
                 let reason = judge
                     .filter(|_| row.scores.is_some())
-                    .and_then(|judge| roster::conflict(&config.conflicts, judge, app));
+                    .and_then(|judge| conflicts::conflict(&config.conflicts, judge, app));
                 let Some(reason) = reason else { continue };
                 Finding::at(
                     CONFLICT_OF_INTEREST.severity,

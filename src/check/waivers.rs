@@ -1,8 +1,8 @@
 //! Waivers: eligibility codes the secretariat accepted anyway (`[screening] waive`).
 
-use crate::application::Application;
-use crate::codes::Code;
-use crate::finding::{Finding, Severity};
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::load::application::Application;
 
 /// `unknown-waiver`: a waiver for a code that did not fire.
 pub static UNKNOWN_WAIVER: Code = Code {
@@ -58,7 +58,7 @@ pub fn apply(app: &mut Application) {
                 .filter(|f| f.severity == Severity::Ineligible)
                 .map(|f| f.code.as_ref())
                 .collect();
-            match crate::fields::suggest(code, fired.iter().copied()) {
+            match crate::load::fields::suggest(code, fired.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => "only eligibility findings of this application can be waived".to_string(),
             }

@@ -6,7 +6,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use super::Outcome;
-use crate::cli::{self, ColorChoice};
+use crate::cmd::cli::{self, ColorChoice};
 
 /// Arguments of `prize completions`.
 #[derive(Debug, clap::Args)]

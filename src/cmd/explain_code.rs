@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::{Context, Outcome};
-use crate::codes;
-use crate::fields;
+use crate::diagnostics::codes;
+use crate::load::fields;
 use crate::render::Format;
 
 /// Arguments of `prize explain-code`.

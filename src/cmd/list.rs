@@ -3,18 +3,15 @@
 use std::io::Write;
 
 use anyhow::bail;
-use serde::Serialize;
 
-use super::{Context, Outcome, outcome_of};
-use crate::application::Application;
-use crate::check::Status;
-use crate::check::eligibility::reasons;
-use crate::config::Config;
-use crate::country;
-use crate::fields;
-use crate::render::table::{Table, Value};
-use crate::render::{self, Format};
-use crate::validation::Validation;
+use super::{Context, Outcome, known, outcome_of};
+use crate::load::application::Application;
+use crate::model::Status;
+use crate::model::config::Config;
+use crate::model::country;
+use crate::render::Format;
+use crate::report::listing;
+use crate::report::validation::Validation;
 
 /// `--status` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -55,38 +52,6 @@ pub struct Args {
     /// Only this status.
     #[arg(long, value_enum)]
     pub status: Option<StatusFilter>,
-}
-
-#[derive(Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    file: &'a str,
-    title: Option<&'a str>,
-    track: Option<&'a str>,
-    sector: Option<&'a str>,
-    #[serde(rename = "type")]
-    kind: Option<&'a str>,
-    applicant: Option<&'a str>,
-    country: Option<&'a str>,
-    status: Status,
-    reasons: Vec<String>,
-}
-
-fn non_empty(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
-}
-
-/// Checks a filter value against the ids prize.toml defines (a typo is a usage error).
-/// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
-pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
-    let Some(v) = value else { return Ok(()) };
-    if ids.contains(&v.as_str()) {
-        return Ok(());
-    }
-    match fields::suggest(v, ids.iter().copied()) {
-        Some(close) => bail!("unknown {what} `{v}`; did you mean `{close}`?"),
-        None => bail!("unknown {what} `{v}` (known: {})", ids.join(", ")),
-    }
 }
 
 /// Refuses filters that name nothing prize.toml defines.
@@ -131,65 +96,11 @@ fn keep(app: &Application, args: &Args) -> bool {
 /// Runs `prize list`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("list", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let archive = ctx.load()?.archive;
     check_filters(archive.config.as_ref(), args)?;
     let validation = Validation::of(&archive);
-    let mut selected: Vec<&Application> = archive.applications.iter().filter(|a| keep(a, args)).collect();
-    selected.sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
-    let rows: Vec<Row<'_>> = selected
-        .into_iter()
-        .map(|a| Row {
-            id: &a.id,
-            file: &a.file,
-            title: a.title.as_deref(),
-            track: non_empty(a.track_id()),
-            sector: non_empty(a.sector_id()),
-            kind: non_empty(a.type_id()),
-            applicant: a.applicant.name.as_deref(),
-            country: non_empty(a.country()),
-            status: a.status,
-            reasons: reasons(&a.findings, a.status),
-        })
-        .collect();
-    if format == Format::Json {
-        #[derive(Serialize)]
-        struct Listing<'a> {
-            count: usize,
-            applications: &'a [Row<'a>],
-        }
-        render::json(
-            out,
-            &Listing {
-                count: rows.len(),
-                applications: &rows,
-            },
-        )?;
-    } else {
-        let mut table = Table::new(&["id", "track", "sector", "type", "country", "status", "reasons", "title"]);
-        for r in &rows {
-            let text = |s: Option<&str>| Value::from(s.unwrap_or_default());
-            table.push(vec![
-                r.id.into(),
-                text(r.track),
-                text(r.sector),
-                text(r.kind),
-                text(r.country),
-                r.status.as_str().into(),
-                r.reasons.join(" ").into(),
-                text(r.title),
-            ]);
-        }
-        match format {
-            Format::Csv => table.csv(out)?,
-            Format::Markdown => table.markdown(out)?,
-            _ => {
-                table.human(out)?;
-                if !ctx.quiet {
-                    writeln!(out, "{} of {} applications", rows.len(), archive.applications.len())?;
-                }
-            }
-        }
-    }
+    let listing = listing::of(&archive, |a| keep(a, args));
+    ctx.renderer(format).listing(out, &listing)?;
     ctx.summary_to_stderr(out, &validation)?;
     Ok(outcome_of(&validation))
 }

@@ -1,6 +1,7 @@
 //! One file per command: parse its arguments, call the library, render the result.
 
 pub mod assign;
+pub mod cli;
 pub mod completions;
 pub mod explain;
 pub mod explain_code;
@@ -24,11 +25,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::archive::{self, Archive};
-use crate::cli::{Cli, Command};
-use crate::config::Config;
+use crate::cmd::cli::{Cli, Command};
+use crate::load::{self, Archive};
+use crate::model::config::Config;
 use crate::render::Format;
-use crate::validation::Validation;
+use crate::report::Edition;
+use crate::report::validation::Validation;
 
 /// How a command ended, when it could run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,18 +80,24 @@ impl Context {
         )
     }
 
-    /// Finds and loads the archive, reporting timings with `-v`.
-    pub fn load(&self) -> anyhow::Result<Archive> {
+    /// The renderer of `format` (one the command accepts), as `--color` and `-q` shape it.
+    pub fn renderer(&self, format: Format) -> Box<dyn crate::render::Renderer> {
+        crate::render::renderer(format, self.color, self.quiet)
+    }
+
+    /// Finds the archive, reads, checks and judges it once ([`crate::report::open`]), reporting
+    /// timings with `-v`.
+    pub fn load(&self) -> anyhow::Result<Edition> {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
-        let root = archive::discover(self.archive.as_deref(), &cwd)?;
+        let root = load::discover(self.archive.as_deref(), &cwd)?;
         let start = Instant::now();
         let busy = self.busy("reading the archive");
-        let loaded = archive::load(&root);
+        let loaded = crate::report::open(&root);
         drop(busy);
         let loaded = loaded?;
         self.note(&format!(
             "loaded {} applications from {} in {:.0?}",
-            loaded.applications.len(),
+            loaded.archive.applications.len(),
             root.display(),
             start.elapsed()
         ));
@@ -117,7 +125,7 @@ impl Context {
     }
 
     /// The configuration a command works from; `None`, after saying so on stderr, when
-    /// prize.toml is too broken to use (`rank::usable_config` decides): the command then does
+    /// prize.toml is too broken to use ([`crate::report::validation::usable_config`] decides): the command then does
     /// nothing and ends with [`Outcome::Failure`], as every command that needs it does.
     pub fn usable_config<'a>(
         &self,
@@ -126,9 +134,9 @@ impl Context {
         validation: &Validation<'_>,
         not_done: &str,
     ) -> io::Result<Option<&'a Config>> {
-        let config = rank::usable_config(archive, validation);
+        let config = crate::report::validation::usable_config(archive, validation);
         if config.is_none() {
-            self.refuse(out, validation, archive::CONFIG_FILE, not_done)?;
+            self.refuse(out, validation, load::CONFIG_FILE, not_done)?;
         }
         Ok(config)
     }
@@ -282,6 +290,25 @@ pub fn outcome_with(validation: &Validation<'_>, failed: bool) -> Outcome {
         Outcome::Failure
     } else {
         Outcome::Success
+    }
+}
+
+/// The index of `--round`, or a usage error naming the rounds.
+pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
+    let ids: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
+    known("round", &Some(round.to_string()), ids)?;
+    Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
+}
+
+/// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
+pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
+    let Some(v) = value else { return Ok(()) };
+    if ids.contains(&v.as_str()) {
+        return Ok(());
+    }
+    match crate::load::fields::suggest(v, ids.iter().copied()) {
+        Some(close) => bail!("unknown {what} `{v}`; did you mean `{close}`?"),
+        None => bail!("unknown {what} `{v}` (known: {})", ids.join(", ")),
     }
 }
 

@@ -3,39 +3,15 @@
 use std::io::Write;
 
 use anyhow::bail;
-use serde::Serialize;
 
-use super::{Context, Outcome, outcome_of};
-use crate::archive::Archive;
-use crate::config::{Config, METHODS};
-use crate::judging::{self, Group, RoundResult};
-use crate::rank::Placed;
-use crate::render::table::Table;
-use crate::render::{self, Format};
-use crate::validation::Validation;
+use super::{Context, Outcome, known, outcome_of, round_index};
+use crate::model::config::METHODS;
+use crate::ranking;
+use crate::render::Format;
+use crate::report::Edition;
+use crate::report::standings::{self, By, Standings};
+use crate::report::validation::Validation;
 
-/// `--by` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum By {
-    /// One ranking per sector within each track.
-    Sector,
-    /// One ranking per applicant type within each track.
-    Type,
-    /// One ranking per country within each track.
-    Country,
-}
-
-impl By {
-    fn name(self) -> &'static str {
-        match self {
-            By::Sector => "sector",
-            By::Type => "type",
-            By::Country => "country",
-        }
-    }
-}
-
-/// Arguments of `prize rank`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The round (default: the last round that has score sheets, else the first).
@@ -55,151 +31,37 @@ pub struct Args {
     pub top: Option<usize>,
 }
 
-/// The round `prize rank` shows by default: the last with any sheet, else the first.
-pub fn default_round(archive: &Archive, config: &Config) -> usize {
-    config
-        .rounds
-        .iter()
-        .rposition(|r| archive.sheets.iter().any(|s| s.round == r.id))
-        .unwrap_or(0)
-}
-
-/// The index of `--round`, or a usage error naming the rounds.
-pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
-    let ids: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
-    crate::cmd::list::known("round", &Some(round.to_string()), ids)?;
-    Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
-}
-
-/// The configuration, or exit 1 when prize.toml has errors: nothing is ranked then. Picks that
-/// name an unknown or ineligible application concern only their award (spec section 6), so
-/// they do not count here.
-pub fn usable_config<'a>(archive: &'a Archive, validation: &Validation<'_>) -> Option<&'a Config> {
-    use crate::check::references::{PICK_NOT_ELIGIBLE, UNKNOWN_APPLICATION};
-    let concerns_one_award = |code: &str| code == UNKNOWN_APPLICATION.name || code == PICK_NOT_ELIGIBLE.name;
-    let broken = validation.findings.iter().any(|f| {
-        f.file == crate::archive::CONFIG_FILE
-            && f.severity == crate::finding::Severity::Error
-            && !concerns_one_award(&f.code)
-    });
-    archive.config.as_ref().filter(|_| !broken)
-}
-
-#[derive(Serialize)]
-struct JsonRow<'a> {
-    rank: usize,
-    id: &'a str,
-    score: f64,
-    judges: usize,
-    tied: bool,
-    applicant: Option<&'a str>,
-    country: &'a str,
-    sector: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    advanced: bool,
-}
-
-#[derive(Serialize)]
-struct JsonUnranked<'a> {
-    id: &'a str,
-    reason: &'a str,
-    judges: usize,
-}
-
-#[derive(Serialize)]
-struct JsonGroup<'a> {
-    track: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    by: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<&'a str>,
-    ranking: Vec<JsonRow<'a>>,
-    unranked: Vec<JsonUnranked<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonRanking<'a> {
-    round: &'a str,
-    method: &'a str,
-    groups: Vec<JsonGroup<'a>>,
-}
-
-/// Splits each track's competitors by the `--by` key and ranks each part.
-fn groups(archive: &Archive, config: &Config, result: &RoundResult, args: &Args) -> Vec<Group> {
-    let tracks = config
-        .tracks
-        .iter()
-        .filter(|t| args.track.as_ref().is_none_or(|only| *only == t.id));
-    let mut out = Vec::new();
-    for track in tracks {
-        let Some(by) = args.by else {
-            if let Some(g) = result.groups.iter().find(|g| g.track == track.id) {
-                out.push(g.clone());
-            }
-            continue;
-        };
-        let key_of = |app: usize| -> String {
-            let a = &archive.applications[app];
-            match by {
-                By::Sector => a.sector_id(),
-                By::Type => a.type_id(),
-                By::Country => a.country(),
-            }
-            .to_string()
-        };
-        let mut keys: Vec<String> = result
-            .competing
-            .iter()
-            .filter(|&&a| archive.applications[a].track_id() == track.id)
-            .map(|&a| key_of(a))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for key in keys {
-            out.push(judging::group(
-                archive,
-                config,
-                result,
-                &track.id,
-                Some(key.clone()),
-                |a| key_of(a) == key,
-            ));
-        }
-    }
-    out
-}
-
-fn visible(group: &Group, top: Option<usize>) -> impl Iterator<Item = &Placed> {
-    group.ranking.iter().filter(move |p| top.is_none_or(|n| p.rank <= n))
-}
-
 /// Runs `prize rank`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("rank", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is ranked")? else {
         return Ok(Outcome::Failure);
     };
     if let Some(track) = &args.track {
         let ids = config.tracks.iter().map(|t| t.id.as_str()).collect();
-        crate::cmd::list::known("track", &Some(track.clone()), ids)?;
+        known("track", &Some(track.clone()), ids)?;
     }
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => default_round(&archive, config),
+        None => ranking::default_round(&archive, config),
     };
-    let mut results = judging::rounds(&archive, config, round);
-    let Some(mut shown) = results.pop() else {
+    let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
-    if let Some(method) = args.method.as_ref().filter(|m| **m != shown.method) {
-        let index = judging::id_index(&archive);
-        let advanced = shown.advanced.clone();
-        shown = judging::judge_round(&archive, config, round, shown.competing.clone(), method, &index);
-        shown.advanced = advanced;
-    }
+    // Only the printed round is scored again with another method; who advanced stays its own.
+    let rescored;
+    let shown = match args.method.as_ref().filter(|m| **m != judged.method) {
+        Some(method) => {
+            let index = ranking::id_index(&archive);
+            let mut result = ranking::judge_round(&archive, config, round, judged.competing.clone(), method, &index);
+            result.advanced = judged.advanced.clone();
+            rescored = result;
+            &rescored
+        }
+        None => judged,
+    };
     ctx.note(&format!(
         "{} scored {} totals of round `{}` in {:.0?}",
         shown.method,
@@ -207,158 +69,16 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         config.rounds[round].id,
         shown.scoring_time
     ));
-    let groups = groups(&archive, config, &shown, args);
-    let round_id = config.rounds[round].id.as_str();
-    let advanced = |app: usize| shown.advanced.binary_search(&app).is_ok();
-    match format {
-        Format::Json => {
-            let json = JsonRanking {
-                round: round_id,
-                method: &shown.method,
-                groups: groups
-                    .iter()
-                    .map(|g| JsonGroup {
-                        track: &g.track,
-                        by: args.by.map(By::name),
-                        key: g.key.as_deref(),
-                        ranking: visible(g, args.top)
-                            .map(|p| {
-                                let a = &archive.applications[p.candidate.application];
-                                JsonRow {
-                                    rank: p.rank,
-                                    id: &a.id,
-                                    score: p.candidate.score,
-                                    judges: p.candidate.judges,
-                                    tied: p.tied,
-                                    applicant: a.applicant.name.as_deref(),
-                                    country: a.country(),
-                                    sector: a.sector_id(),
-                                    kind: a.type_id(),
-                                    advanced: advanced(p.candidate.application),
-                                }
-                            })
-                            .collect(),
-                        unranked: g
-                            .unranked
-                            .iter()
-                            .map(|u| JsonUnranked {
-                                id: &archive.applications[u.application].id,
-                                reason: u.reason,
-                                judges: u.judges,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            };
-            render::json(out, &json)?;
-        }
-        _ => {
-            let by_name = args.by.map(By::name);
-            let mut csv_table = Table::new(&[
-                "round",
-                "method",
-                "track",
-                "group",
-                "rank",
-                "id",
-                "applicant",
-                "country",
-                "sector",
-                "score",
-                "judges",
-                "tied",
-                "advanced",
-            ]);
-            for (i, g) in groups.iter().enumerate() {
-                let mut table = Table::new(&["rank", "id", "applicant", "country", "sector", "score", "judges"]);
-                for p in visible(g, args.top) {
-                    let a = &archive.applications[p.candidate.application];
-                    let applicant = a.applicant.name.clone().unwrap_or_default();
-                    let mark = if p.tied { "=" } else { "" };
-                    let adv = if advanced(p.candidate.application) { " →" } else { "" };
-                    table.push(vec![
-                        format!("{}{mark}{adv}", p.rank).into(),
-                        a.id.as_str().into(),
-                        applicant.as_str().into(),
-                        a.country().into(),
-                        a.sector_id().into(),
-                        p.candidate.score.into(),
-                        p.candidate.judges.into(),
-                    ]);
-                    csv_table.push(vec![
-                        round_id.into(),
-                        shown.method.as_str().into(),
-                        g.track.as_str().into(),
-                        g.key.clone().unwrap_or_default().into(),
-                        p.rank.into(),
-                        a.id.as_str().into(),
-                        applicant.into(),
-                        a.country().into(),
-                        a.sector_id().into(),
-                        p.candidate.score.into(),
-                        p.candidate.judges.into(),
-                        p.tied.to_string().into(),
-                        advanced(p.candidate.application).to_string().into(),
-                    ]);
-                }
-                if format == Format::Csv {
-                    continue;
-                }
-                let track_name = config.track(&g.track).map_or(g.track.as_str(), |t| t.name.as_str());
-                let title = match (&g.key, by_name) {
-                    (Some(key), Some(by)) => format!("{track_name}, {by} {key}"),
-                    _ => track_name.to_string(),
-                };
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                let heading = format!("{title} — {} ({})", config.rounds[round].name, shown.method);
-                let heading = render::escape(&heading);
-                if format == Format::Markdown {
-                    writeln!(out, "### {heading}\n")?;
-                } else {
-                    writeln!(out, "{heading}")?;
-                }
-                if table.rows.is_empty() {
-                    writeln!(out, "no application ranked")?;
-                } else if format == Format::Markdown {
-                    table.markdown(out)?;
-                } else {
-                    table.human(out)?;
-                }
-                if !g.unranked.is_empty() {
-                    let list: Vec<String> = g
-                        .unranked
-                        .iter()
-                        .map(|u| {
-                            format!(
-                                "{} ({} judge{})",
-                                archive.applications[u.application].id,
-                                u.judges,
-                                if u.judges == 1 { "" } else { "s" }
-                            )
-                        })
-                        .collect();
-                    let min = config.scoring.min_judges;
-                    writeln!(
-                        out,
-                        "{}not ranked (scored by fewer than {min} judge{}): {}",
-                        if format == Format::Markdown { "\n" } else { "" },
-                        if min == 1 { "" } else { "s" },
-                        render::escape(&list.join(", "))
-                    )?;
-                }
-            }
-            if format == Format::Csv {
-                csv_table.csv(out)?;
-            } else if !ctx.quiet && groups.iter().any(|g| g.ranking.iter().any(|p| p.tied)) {
-                writeln!(out, "\n= shares its rank (a tie that no tie-break settled)")?;
-            }
-            if format == Format::Human && !shown.advanced.is_empty() && !ctx.quiet {
-                writeln!(out, "→ advances to the next round")?;
-            }
-        }
-    }
+    let standings = Standings {
+        archive: &archive,
+        config,
+        round: &config.rounds[round],
+        result: shown,
+        groups: standings::groups(&archive, config, shown, args.track.as_deref(), args.by),
+        by: args.by,
+        top: args.top,
+    };
+    ctx.renderer(format).ranking(out, &standings)?;
     ctx.summary_always(out, &validation)?;
     Ok(outcome_of(&validation))
 }

@@ -4,20 +4,20 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail};
-use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::archive::Archive;
 use crate::check::sheets::Applications;
-use crate::config::Config;
-use crate::finding::{Finding, Severity};
-use crate::judging;
-use crate::render::{self, Format, diagnostics};
-use crate::sheet::decode::encoding_for_label;
-use crate::sheet::import::{self, Competing, Options, Report, Status, Target};
-use crate::sheet::load;
-use crate::sheet::spreadsheet::{self, Grid};
-use crate::validation::Validation;
+use crate::diagnostics::finding::Finding;
+use crate::jury::import::{self, Competing, Options, Report, Target};
+use crate::load::Archive;
+use crate::load::sheet::decode::encoding_for_label;
+use crate::load::sheet::load;
+use crate::load::sheet::spreadsheet::{self, Grid};
+use crate::model::config::Config;
+use crate::ranking::RoundResult;
+use crate::render::Format;
+use crate::report::Edition;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize scores`.
 #[derive(Debug, clap::Args)]
@@ -100,7 +100,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         .map(encoding_for_label)
         .transpose()
         .map_err(|e| anyhow!(e))?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     // A broken prize.toml means the same here as for every command that needs the archive.
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no sheet is imported")? else {
@@ -134,7 +134,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
-    let competing = competing(&archive, config, &round);
+    let competing = competing(&archive, config, &rounds, &round);
     let view = import::Archive {
         root: &archive.root,
         config,
@@ -155,21 +155,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
             Input::Workbook(grid) => import::import_workbook(&view, &shown, &grid, target, options)?,
         });
     }
-    match format {
-        Format::Json => render::json(out, &reports.iter().map(JsonReport::of).collect::<Vec<_>>())?,
-        _ => {
-            for report in &reports {
-                for f in report
-                    .findings
-                    .iter()
-                    .filter(|f| !ctx.quiet || f.severity == Severity::Error)
-                {
-                    writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
-                }
-                writeln!(out, "{}", render::escape(&line(report)))?;
-            }
-        }
-    }
+    ctx.renderer(format).sheets_imported(out, &reports)?;
     Ok(if reports.iter().any(Report::refused) {
         Outcome::Failure
     } else {
@@ -178,9 +164,9 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
 }
 
 /// Who competes in `round`, as judging the rounds before it from the stored sheets decides.
-fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<Competing<'a>> {
+fn competing<'a>(archive: &'a Archive, config: &Config, rounds: &[RoundResult], round: &str) -> Option<Competing<'a>> {
     let r = config.rounds.iter().position(|x| x.id == round)?;
-    let result = judging::rounds(archive, config, r).pop()?;
+    let result = rounds.get(r)?;
     Some(Competing {
         ids: result
             .competing
@@ -196,97 +182,4 @@ fn competing<'a>(archive: &'a Archive, config: &Config, round: &str) -> Option<C
 enum Input {
     Csv(Result<Vec<u8>, Box<Finding>>),
     Workbook(Grid),
-}
-
-fn rows(n: usize) -> String {
-    format!("{n} row{}", if n == 1 { "" } else { "s" })
-}
-
-/// The one line a file gets in human output.
-pub fn line(r: &Report) -> String {
-    let changes = r.changes.unwrap_or_default();
-    let mut counts = format!(
-        "{} added, {} changed, {} removed",
-        rows(changes.added),
-        changes.changed,
-        changes.removed
-    );
-    // Row counts do not say that a blank template sent back would wipe a judge's scores.
-    if r.scores_removed > 0 {
-        counts.push_str(&format!("; removes {}", scores(r.scores_removed)));
-    }
-    let size = format!("{}, {} scored", rows(r.rows), r.scored);
-    match r.status {
-        Status::Imported => format!("{}: imported {} ({} scored)", r.stored, rows(r.rows), r.scored),
-        Status::WouldImport => format!(
-            "{}: would import {} ({} scored); nothing written (--dry-run)",
-            r.stored,
-            rows(r.rows),
-            r.scored
-        ),
-        Status::Unchanged => format!("{}: unchanged ({size})", r.stored),
-        Status::Replaced => format!("{}: replaced: {counts} ({size})", r.stored),
-        Status::WouldReplace => format!(
-            "{}: would replace: {counts} ({size}); nothing written (--dry-run)",
-            r.stored
-        ),
-        Status::Refused if r.changes.is_some() && r.scored == 0 && r.scores_removed > 0 => format!(
-            "{}: refused: {} has no scores, and storing it removes {} stored there; nothing written; \
-             use --replace to store it over them",
-            r.stored,
-            r.file,
-            scores(r.scores_removed)
-        ),
-        Status::Refused if r.changes.is_some() => format!(
-            "{}: refused: a different sheet is stored ({counts}); nothing written; use --replace to store {} over it",
-            r.stored, r.file
-        ),
-        Status::Refused => format!(
-            "{}: refused: {}; nothing written to {}",
-            r.file,
-            r.reason.as_deref().unwrap_or("errors"),
-            r.stored
-        ),
-    }
-}
-
-fn scores(n: usize) -> String {
-    format!("{n} score{}", if n == 1 { "" } else { "s" })
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    file: &'a str,
-    stored: &'a str,
-    round: &'a str,
-    judge: &'a str,
-    status: &'static str,
-    rows: usize,
-    scored: usize,
-    added: Option<usize>,
-    changed: Option<usize>,
-    removed: Option<usize>,
-    scores_removed: usize,
-    reason: Option<&'a str>,
-    findings: &'a [Finding],
-}
-
-impl<'a> JsonReport<'a> {
-    fn of(r: &'a Report) -> JsonReport<'a> {
-        JsonReport {
-            file: &r.file,
-            stored: &r.stored,
-            round: &r.round,
-            judge: &r.judge,
-            status: r.status.as_str(),
-            rows: r.rows,
-            scored: r.scored,
-            added: r.changes.map(|c| c.added),
-            changed: r.changes.map(|c| c.changed),
-            removed: r.changes.map(|c| c.removed),
-            scores_removed: r.scores_removed,
-            reason: r.reason.as_deref(),
-            findings: &r.findings,
-        }
-    }
 }

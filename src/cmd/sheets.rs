@@ -5,14 +5,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
-use serde::Serialize;
 
 use super::{Context, Outcome};
-use crate::archive::write::refuse_links;
-use crate::render::{self, Format};
-use crate::sheet::import;
-use crate::sheet::template::{self, Source, Written};
-use crate::validation::Validation;
+use crate::jury::atomic::refuse_links;
+use crate::jury::import;
+use crate::jury::template::{self, Source, TemplateWritten, TemplatesWritten, Written};
+use crate::render::Format;
+use crate::report::Edition;
+use crate::report::validation::Validation;
 
 /// The folder templates go to by default, below the archive root: `sheets/<round>/`.
 pub const SHEETS_DIR: &str = "sheets";
@@ -48,29 +48,10 @@ pub struct Args {
     pub replace: bool,
 }
 
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    judge: &'a str,
-    file: String,
-    rows: usize,
-    status: &'static str,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    round: &'a str,
-    /// The assignment the rows come from; `null` when every competing application is listed.
-    assignment: Option<&'a str>,
-    dir: String,
-    format: &'static str,
-    files: Vec<JsonFile<'a>>,
-    notes: &'a [String],
-}
-
 /// Runs `prize sheets`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("sheets", &[Format::Human, Format::Json])?;
-    let archive = ctx.load()?;
+    let Edition { archive, rounds } = ctx.load()?;
     let validation = Validation::of(&archive);
     let Some(config) = ctx.usable_config(out, &archive, &validation, "no template is written")? else {
         return Ok(Outcome::Failure);
@@ -80,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let round_id = import::round_id(config, args.round.as_deref()).map_err(|e| anyhow!(e))?;
     let round = config.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
-    let plan = template::plan(&archive, config, round);
+    let plan = template::plan(&archive, config, &rounds, round);
     let (dir, shown_dir) = match &args.out {
         Some(dir) => (dir.clone(), dir.display().to_string()),
         None => (
@@ -118,62 +99,26 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         Source::Assignment(file) => Some(file.as_str()),
         Source::Competing => None,
     };
-    match format {
-        Format::Json => render::json(
-            out,
-            &JsonReport {
-                round: &round_id,
-                assignment,
-                dir: shown_dir.clone(),
-                format: extension,
-                files: files
-                    .iter()
-                    .map(|(t, shown, status)| JsonFile {
-                        judge: &t.judge,
-                        file: shown.clone(),
-                        rows: t.rows.len(),
-                        status: status.as_str(),
-                    })
-                    .collect(),
-                notes: &plan.notes,
-            },
-        )?,
-        _ => {
-            for (t, shown, status) in &files {
-                let rows = format!("{} row{}", t.rows.len(), if t.rows.len() == 1 { "" } else { "s" });
-                let line = match status {
-                    Written::Refused => format!(
-                        "{shown}: refused: a different file is there (filled in already?); nothing written; \
-                         use --replace to overwrite it"
-                    ),
-                    other => format!("{shown}: {} ({rows})", other.as_str()),
-                };
-                writeln!(out, "{}", render::escape(&line))?;
-            }
-            let from = match assignment {
-                Some(file) => format!("the applications {file} gives each judge"),
-                None => format!(
-                    "no assignments/{round_id}.csv, so each lists every competing application the judge has no \
-                     conflict with"
-                ),
-            };
-            let n = files.len();
-            let summary = format!(
-                "{n} template{} for round `{round_id}` in {shown_dir}: {from}",
-                if n == 1 { "" } else { "s" }
-            );
-            writeln!(out, "{}", render::escape(&summary))?;
-            if !ctx.quiet {
-                out.flush()?;
-                for note in &plan.notes {
-                    let _ = writeln!(std::io::stderr(), "note: {}", render::escape(note));
-                }
-            }
-        }
-    }
+    let written = TemplatesWritten {
+        round: &round_id,
+        assignment,
+        dir: shown_dir,
+        format: extension,
+        files: files
+            .into_iter()
+            .map(|(t, file, status)| TemplateWritten {
+                judge: &t.judge,
+                file,
+                rows: t.rows.len(),
+                status,
+            })
+            .collect(),
+        notes: &plan.notes,
+    };
+    ctx.renderer(format).templates_written(out, &written)?;
     ctx.summary_to_stderr(out, &validation)?;
     Ok(super::outcome_with(
         &validation,
-        files.iter().any(|(_, _, s)| *s == Written::Refused),
+        written.files.iter().any(|f| f.status == Written::Refused),
     ))
 }

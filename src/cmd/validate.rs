@@ -2,12 +2,9 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::{Context, Outcome};
-use crate::finding::{Finding, Severity};
-use crate::render::{self, Format, diagnostics, github};
-use crate::validation::{ApplicationStatus, Summary, Validation};
+use crate::render::Format;
+use crate::report::validation::Validation;
 
 /// Arguments of `prize validate`.
 #[derive(Debug, clap::Args)]
@@ -17,42 +14,12 @@ pub struct Args {
     pub deny_warnings: bool,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    summary: Summary,
-    findings: &'a [&'a Finding],
-    applications: &'a [ApplicationStatus],
-}
-
 /// Runs `prize validate`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("validate", &[Format::Human, Format::Json, Format::Github])?;
-    let archive = ctx.load()?;
+    let archive = ctx.load()?.archive;
     let validation = Validation::of(&archive);
-    match format {
-        Format::Json => render::json(
-            out,
-            &JsonReport {
-                summary: validation.summary,
-                findings: &validation.findings,
-                applications: &validation.applications,
-            },
-        )?,
-        Format::Github => github::findings(out, validation.findings.iter().copied())?,
-        _ => {
-            for f in validation
-                .findings
-                .iter()
-                .filter(|f| !ctx.quiet || f.severity == Severity::Error)
-            {
-                writeln!(out, "{}\n", diagnostics::render(f, ctx.color))?;
-            }
-            // `-q` is for scripts and hooks that want the problems and nothing else.
-            if !ctx.quiet {
-                writeln!(out, "{}", validation.summary.line())?;
-            }
-        }
-    }
+    ctx.renderer(format).validation(out, &validation)?;
     let s = validation.summary;
     Ok(if s.errors > 0 || (args.deny_warnings && s.warnings > 0) {
         Outcome::Failure

@@ -4,7 +4,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::finding::{Finding, Severity};
+use crate::diagnostics::finding::{Finding, Severity};
 
 /// Renders one finding as rustc renders an error.
 pub fn render(finding: &Finding, color: bool) -> String {

@@ -3,7 +3,18 @@
 
 use std::io::{self, Write};
 
-use crate::finding::{Finding, Severity};
+use super::Renderer;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::report::validation::Validation;
+
+/// GitHub Actions annotations.
+pub struct Github;
+
+impl Renderer for Github {
+    fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
+        findings(out, validation.findings.iter().copied())
+    }
+}
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {

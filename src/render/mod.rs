@@ -1,15 +1,30 @@
 //! Renderers: the same result values printed as human text, JSON, CSV, Markdown or GitHub
 //! workflow commands.
 
+pub mod csv;
 pub mod diagnostics;
 pub mod github;
+pub mod human;
+pub mod json;
+pub mod markdown;
 pub mod table;
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
-use std::ops::Range;
+use std::io::{self, Write};
 
 use clap::ValueEnum;
+
+use crate::jury::assigned::Assigned;
+use crate::jury::import::Report;
+use crate::jury::template::TemplatesWritten;
+use crate::report::awards::Awarded;
+use crate::report::explanation::Explanation;
+use crate::report::listing::Listing;
+use crate::report::progress::Progress;
+use crate::report::standings::Standings;
+use crate::report::stats::Stats;
+use crate::report::validation::Validation;
+
+pub use crate::diagnostics::escape::{escape, escape_excerpt};
 
 /// Output formats (`--format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -45,64 +60,75 @@ pub fn json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std:
     writeln!(out)
 }
 
-/// Archive text made safe to print: every control character (C0 and C1, ESC, DEL, and tab and
-/// newline too) written as Rust writes it, `\u{1b}`, so that no file can move the cursor, recolour
-/// the terminal or break a table's or an annotation's line. Everything else is kept.
-pub fn escape(s: &str) -> Cow<'_, str> {
-    escape_keeping(s, |_| false)
-}
-
-/// [`escape`], keeping the characters `keep` says (a source excerpt keeps its line breaks).
-fn escape_keeping(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && !keep(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c.is_control() && !keep(c) {
-            let _ = write!(out, "{}", c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// A source excerpt escaped as [`escape`] does, keeping its line breaks and its tabs (which the
-/// diagnostics renderer turns into spaces, so that indented TOML reads as written), with the byte
-/// range `span` moved to where the same text now is.
-pub fn escape_excerpt(text: &str, span: &Range<usize>) -> (String, Range<usize>) {
-    let keep = |c: char| c == '\n' || c == '\t';
-    let moved = |at: usize| {
-        let before = text.get(..at).unwrap_or(text);
-        at + escape_keeping(before, keep).len() - before.len()
-    };
-    let span = moved(span.start)..moved(span.end);
-    (escape_keeping(text, keep).into_owned(), span)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn controls_are_escaped_and_the_rest_kept() {
-        assert_eq!(escape("plain — ü"), "plain — ü");
-        assert!(matches!(escape("plain"), Cow::Borrowed(_)));
-        assert_eq!(
-            escape("\u{1b}[31mred\u{7}\u{9b}\u{7f}\ta\nb\r"),
-            "\\u{1b}[31mred\\u{7}\\u{9b}\\u{7f}\\u{9}a\\u{a}b\\u{d}"
-        );
+/// One output format: how it prints each result value. A command asks for the renderer of the
+/// format given on the command line and hands it its result; a format that has no form for a
+/// value (checked by the command before any work) says so.
+pub trait Renderer {
+    /// `prize validate`: the findings and the summary.
+    fn validation(&self, _out: &mut dyn Write, _validation: &Validation<'_>) -> io::Result<()> {
+        Err(unsupported("validate"))
     }
 
-    #[test]
-    fn an_excerpt_keeps_its_lines_and_its_span_follows_the_text() {
-        let text = "title = \"\u{1b}[31mX\"\nnext";
-        // The span covers the quoted value: `"` at byte 8, ESC at 9, `[31mX` and `"` at 15.
-        let (escaped, span) = escape_excerpt(text, &(8..16));
-        assert_eq!(escaped, "title = \"\\u{1b}[31mX\"\nnext");
-        assert_eq!(&escaped[span], "\"\\u{1b}[31mX\"");
-        let (escaped, span) = escape_excerpt("\tid = \"\u{7f}\"", &(6..9));
-        assert_eq!((escaped.as_str(), span), ("\tid = \"\\u{7f}\"", 6..14));
+    /// `prize progress`: the jury's progress with a round.
+    fn progress(&self, _out: &mut dyn Write, _progress: &Progress<'_>) -> io::Result<()> {
+        Err(unsupported("progress"))
+    }
+
+    /// `prize list`: the applications a filter keeps.
+    fn listing(&self, _out: &mut dyn Write, _listing: &Listing<'_>) -> io::Result<()> {
+        Err(unsupported("list"))
+    }
+
+    /// `prize stats`: the counts and the scoring coverage; `top` reasons of each kind.
+    fn stats(&self, _out: &mut dyn Write, _stats: &Stats, _top: usize) -> io::Result<()> {
+        Err(unsupported("stats"))
+    }
+
+    /// `prize assign`: the plan for a round and what became of its file.
+    fn assigned(&self, _out: &mut dyn Write, _assigned: &Assigned<'_>) -> io::Result<()> {
+        Err(unsupported("assign"))
+    }
+
+    /// `prize sheets`: the templates written for a round.
+    fn templates_written(&self, _out: &mut dyn Write, _written: &TemplatesWritten<'_>) -> io::Result<()> {
+        Err(unsupported("sheets"))
+    }
+
+    /// `prize scores import`: what became of each sheet, with its findings.
+    fn sheets_imported(&self, _out: &mut dyn Write, _reports: &[Report]) -> io::Result<()> {
+        Err(unsupported("scores import"))
+    }
+
+    /// `prize rank`: one round's ranking, per track or per group.
+    fn ranking(&self, _out: &mut dyn Write, _standings: &Standings<'_>) -> io::Result<()> {
+        Err(unsupported("rank"))
+    }
+
+    /// `prize winners`: every award decided from the last round.
+    fn winners(&self, _out: &mut dyn Write, _awarded: &Awarded<'_>) -> io::Result<()> {
+        Err(unsupported("winners"))
+    }
+
+    /// `prize explain`: every number behind one application's result.
+    fn explanation(&self, _out: &mut dyn Write, _explanation: &Explanation) -> io::Result<()> {
+        Err(unsupported("explain"))
+    }
+}
+
+fn unsupported(command: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("`prize {command}` has no form in this format"),
+    )
+}
+
+/// The renderer of `format`; `color` and `quiet` shape the human form.
+pub fn renderer(format: Format, color: bool, quiet: bool) -> Box<dyn Renderer> {
+    match format {
+        Format::Human => Box::new(human::Human { color, quiet }),
+        Format::Json => Box::new(json::Json),
+        Format::Csv => Box::new(csv::Csv),
+        Format::Markdown => Box::new(markdown::Markdown { quiet }),
+        Format::Github => Box::new(github::Github),
     }
 }

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, presets};
 
+use crate::diagnostics::escape::{csv_io, formula_safe};
+
 /// A table of text and numbers, ready for any tabular format.
 #[derive(Clone, Debug, Default)]
 pub struct Table {
@@ -127,22 +129,6 @@ impl Table {
             writeln!(out, "{}", cells(texts))?;
         }
         Ok(())
-    }
-}
-
-/// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
-pub fn csv_io(error: csv::Error) -> io::Error {
-    match error.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
-/// Prefixes `'` to text a spreadsheet would take for a formula.
-pub fn formula_safe(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
     }
 }
 

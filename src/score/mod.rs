@@ -2,18 +2,18 @@
 //! round into a score per application. Each method is one small module behind [`Method`].
 
 mod bias;
+mod judge_ranks;
 mod mean;
 mod median;
-mod rank;
 mod trimmed;
 mod zscore;
 
-use crate::config::Criterion;
+use crate::model::config::Criterion;
 
 pub use bias::Bias;
+pub use judge_ranks::Rank;
 pub use mean::Mean;
 pub use median::Median;
-pub use rank::Rank;
 pub use trimmed::Trimmed;
 pub use zscore::ZScore;
 

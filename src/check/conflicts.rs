@@ -1,0 +1,93 @@
+//! Conflicts of interest (spec 1.1 `[conflicts]`, 1.2 `conflicts`): who may not score whom.
+
+use crate::load::application::Application;
+use crate::model::config::Conflicts;
+use crate::model::roster::Judge;
+
+/// Why `judge` may not score `app`, if they may not: a declared conflict, the same country
+/// (with `[conflicts] same_country`), or the same organization (with `same_organization`: the
+/// judge's name or organization equals the applicant's name or organization, all four pairs,
+/// compared by [`same_name`]).
+pub fn conflict(rules: &Conflicts, judge: &Judge, app: &Application) -> Option<String> {
+    if judge.conflicts.iter().any(|c| c.value == app.id) {
+        return Some(format!("{} declared a conflict of interest with {}", judge.id, app.id));
+    }
+    if rules.same_country
+        && let (Some(j), Some(a)) = (&judge.country, &app.applicant.country)
+        && j == a
+    {
+        return Some(format!("{} and the applicant are both from {j}", judge.id));
+    }
+    if rules.same_organization {
+        let ours = [
+            ("name", Some(judge.name.as_str())),
+            ("organization", judge.organization.as_deref()),
+        ];
+        let theirs = [
+            ("name", app.applicant.name.as_deref()),
+            ("organization", app.applicant.organization.as_deref()),
+        ];
+        for (our_field, ours) in ours {
+            let Some(ours) = ours else { continue };
+            for (their_field, theirs) in theirs {
+                if let Some(theirs) = theirs.filter(|t| same_name(ours, t)) {
+                    return Some(format!(
+                        "{}'s {our_field} is the applicant's {their_field}, {}",
+                        judge.id,
+                        theirs.trim()
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The characters of a name as `same_organization` compares them: surrounding space ignored,
+/// case folded by upper- then lower-casing each character, so that `STRASSE` meets `Straße`
+/// and `Σ` meets both `σ` and `ς`, which plain lower-casing keeps apart.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.trim()
+        .chars()
+        .flat_map(char::to_uppercase)
+        .flat_map(char::to_lowercase)
+}
+
+/// The key under which [`same_name`] finds a name equal: two names are the same exactly when
+/// their keys are, so a lookup by key agrees with [`conflict`].
+pub fn name_key(s: &str) -> String {
+    folded(s).collect()
+}
+
+/// Whether two names are the same for `same_organization`; a blank name is no one's.
+/// Nothing is allocated: this runs for every row of every sheet, and most names differ in
+/// their first few characters.
+pub fn same_name(x: &str, y: &str) -> bool {
+    let (x, y) = (x.trim(), y.trim());
+    if x.is_empty() {
+        return false;
+    }
+    if x.is_ascii() && y.is_ascii() {
+        return x.eq_ignore_ascii_case(y);
+    }
+    folded(x).eq(folded(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_same_whatever_the_case_and_the_surrounding_space() {
+        assert!(same_name("  Seoul Digital FOUNDATION ", "seoul digital foundation"));
+        // Lower-casing alone gives "straße" and "strasse"; the fold meets both.
+        assert!(same_name("MÜNCHNER STRASSE GMBH", "Münchner Straße GmbH"));
+        assert!(same_name("ΟΔΟΣ", "οδοσ"));
+        assert!(!same_name("Seoul", "Seoul Digital Foundation"));
+        assert!(!same_name("", ""), "a blank name matches nothing");
+        assert!(!same_name("   ", "   "));
+        for (x, y) in [("Straße", "STRASSE"), ("Ab", "aB"), ("ΟΔΟΣ", "οδος"), ("x", "y")] {
+            assert_eq!(same_name(x, y), name_key(x) == name_key(y), "{x} / {y}");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! A text file of the archive, with what it takes to turn byte offsets into lines and columns.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
+
+use crate::diagnostics::finding::{Excerpt, Finding, Position, Severity};
+
+/// A decoded text file and its path relative to the archive root.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the archive root, `/`-separated.
+    pub path: String,
+    /// The text, without any byte-order mark.
+    pub text: String,
+    /// Byte offsets where lines start, built on first use.
+    line_starts: OnceLock<Vec<usize>>,
+    /// The last (offset, column) computed, so that many findings on one long line are not
+    /// each counted from the line's start.
+    last_column: Mutex<(usize, usize)>,
+}
+
+/// Source lines longer than this are not copied into findings (the position is still exact).
+pub const MAX_EXCERPT_BYTES: usize = 4096;
+
+impl SourceFile {
+    /// Wraps already-decoded text.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+            last_column: Mutex::new((0, 1)),
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        // An index of line starts keeps many findings in one large file (a roster of a
+        // thousand judges) from rescanning the text for each.
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let mut last = self.last_column.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (from, column) = if last.0 >= line_start && last.0 <= offset {
+            *last
+        } else {
+            (line_start, 1)
+        };
+        let column = column + self.text[from..offset].chars().count();
+        *last = (offset, column);
+        (line, column)
+    }
+
+    /// The source line holding `span.start`, with the part of the span on that line.
+    pub fn excerpt(&self, span: &Range<usize>) -> Excerpt {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let mut text = &self.text[line_start..line_end];
+        if let Some(stripped) = text.strip_suffix('\r') {
+            text = stripped;
+        }
+        // The span may start after the line's visible end (just past a stripped `\r`).
+        let start = start.min(line_start + text.len());
+        let end = floor_char_boundary(&self.text, span.end.max(start).min(line_start + text.len()));
+        Excerpt {
+            text: text.to_string(),
+            underline: start - line_start..end - line_start,
+        }
+    }
+
+    /// The position of `span`, to make findings with later.
+    pub fn position(&self, span: &Range<usize>) -> Position {
+        let (line, column) = self.line_col(span.start);
+        let excerpt = self.excerpt(span);
+        Position {
+            line,
+            column,
+            excerpt: (excerpt.text.len() <= MAX_EXCERPT_BYTES).then_some(excerpt),
+        }
+    }
+
+    /// A finding pointing at `span` in this file.
+    pub fn finding(
+        &self,
+        severity: Severity,
+        code: impl Into<Cow<'static, str>>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::at(severity, code, self.path.clone(), &self.position(&span), message)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let f = SourceFile::new("a.toml", "x = 1\nname = \"Bogotá\" # é\n");
+        let hash = f.text.find('#').unwrap();
+        assert_eq!(f.line_col(hash), (2, 17));
+        assert_eq!(f.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn spans_past_a_stripped_carriage_return_do_not_panic() {
+        let f = SourceFile::new("a.toml", "title = \"x\"\r");
+        let e = f.excerpt(&(12..12));
+        assert_eq!((e.text.as_str(), e.underline.clone()), ("title = \"x\"", 11..11));
+        let f = SourceFile::new("a.toml", "'id = 1\r\nx = 2\r\n");
+        let _ = f.position(&(8..9));
+    }
+
+    #[test]
+    fn columns_on_one_long_line_are_right_in_any_order() {
+        let line = "é".repeat(10) + &"a".repeat(10);
+        let f = SourceFile::new("a.toml", format!("x\n{line}\n"));
+        assert_eq!(f.line_col(2 + 20), (2, 11));
+        assert_eq!(f.line_col(2 + 25), (2, 16));
+        assert_eq!(f.line_col(2 + 4), (2, 3));
+        assert_eq!(f.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn excerpt_is_one_line_without_crlf() {
+        let f = SourceFile::new("a.toml", "a = 1\r\nb = [\r\n  2]\r\n");
+        let b = f.text.find('b').unwrap();
+        let e = f.excerpt(&(b..f.text.len()));
+        assert_eq!(e.text, "b = [");
+        assert_eq!(e.underline, 0..5);
+    }
+}

@@ -1,0 +1,156 @@
+//! Assignments (`assignments/<round>.csv`): which judge scores which application in a round.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::load::files;
+
+/// `not-assigned`: a score from a judge for an application not assigned to them.
+pub static NOT_ASSIGNED: Code = Code {
+    name: "not-assigned",
+    severity: Severity::Warning,
+    summary: "a judge scored an application that was not assigned to them",
+    explanation: "\
+When `assignments/<round>.csv` exists, every scored row of a judge's sheet should be for an
+application assigned to that judge in that round. A score outside the assignment still counts
+(nothing in the spec forbids it), but it usually means a sheet was filed under the wrong judge
+or round, or the judge took on a colleague's application.
+
+### Example
+
+    assignments/first.csv:      SSCP-2026-0042,j-kim
+    scores/first/j-lee.csv:     SSCP-2026-0042,8,7,6,9,7,8,
+
+### How to fix
+
+Check the sheet's judge and round; if the change was agreed, update the assignment
+(`prize assign --replace`) or leave the warning as a record.
+",
+};
+
+/// One round's assignment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assignment {
+    /// Round id.
+    pub round: String,
+    /// Path relative to the archive root.
+    pub file: String,
+    /// (application id, judge id) pairs, sorted.
+    pub pairs: Vec<(String, String)>,
+}
+
+impl Assignment {
+    /// The pairs as a set, for lookups.
+    pub fn set(&self) -> HashSet<(&str, &str)> {
+        self.pairs.iter().map(|(a, j)| (a.as_str(), j.as_str())).collect()
+    }
+
+    /// The canonical file text: header `application,judge`, one sorted row a pair.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record(["application", "judge"]);
+        for (a, j) in &self.pairs {
+            let _ = w.write_record([a, j]);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// The path of a round's assignment, relative to the archive root.
+pub fn path(round: &str) -> String {
+    format!("assignments/{round}.csv")
+}
+
+/// Reads `assignments/<round>.csv` if it exists. A file that cannot be read as an assignment is
+/// a finding (`invalid-value`), and no assignment; so is one that is not a regular file
+/// (`not-a-regular-file`), which is never opened.
+pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding>), files::Unreadable> {
+    let rel = path(round);
+    let full = root.join(&rel);
+    match full.symlink_metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((None, Vec::new())),
+        Err(reason) => return Err(files::Unreadable { path: full, reason }),
+        Ok(_) => {}
+    }
+    // An assignment of a large edition (100,000 applications × 5 judges) is megabytes: it
+    // takes the score sheets' size limit, not the applications' 1 MiB.
+    let file = match crate::load::sheet::load::read_stored(&full, &rel)?.and_then(|bytes| files::decode(&rel, bytes)) {
+        Ok(file) => file,
+        Err(finding) => return Ok((None, vec![*finding])),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(file.text.as_bytes());
+    let mut pairs = Vec::new();
+    let mut findings = Vec::new();
+    let header_ok = reader
+        .headers()
+        .is_ok_and(|h| h.iter().map(str::trim).collect::<Vec<_>>() == ["application", "judge"]);
+    if !header_ok {
+        findings.push(
+            crate::load::fields::INVALID_VALUE
+                .in_file(&rel, "an assignment's header must be `application,judge`")
+                .with_help("write it with `prize assign`"),
+        );
+        return Ok((None, findings));
+    }
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        match record {
+            Ok(r) if r.len() == 2 && !r[0].trim().is_empty() && !r[1].trim().is_empty() => {
+                pairs.push((r[0].trim().to_string(), r[1].trim().to_string()));
+            }
+            _ => {
+                let mut f =
+                    crate::load::fields::INVALID_VALUE.in_file(&rel, format!("line {line} is not `application,judge`"));
+                f.line = line;
+                findings.push(f);
+            }
+        }
+    }
+    pairs.sort();
+    pairs.dedup();
+    Ok((
+        Some(Assignment {
+            round: round.to_string(),
+            file: rel,
+            pairs,
+        }),
+        findings,
+    ))
+}
+
+/// `not-assigned` warnings: scored rows of sheets whose round has an assignment that does not
+/// pair the row's application with the sheet's judge.
+pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::ScoreSheet]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for assignment in assignments {
+        let set = assignment.set();
+        for sheet in sheets.iter().filter(|s| s.round == assignment.round) {
+            for row in sheet.rows.iter().filter(|r| r.scores.is_some()) {
+                if set.contains(&(row.application.as_str(), sheet.judge.as_str())) {
+                    continue;
+                }
+                out.push(
+                    Finding::at(
+                        NOT_ASSIGNED.severity,
+                        NOT_ASSIGNED.name,
+                        sheet.file.clone(),
+                        &row.position,
+                        format!(
+                            "{} was not assigned to {} in round `{}`",
+                            row.application, sheet.judge, assignment.round
+                        ),
+                    )
+                    .with_help(format!("{} lists who scores what in this round", assignment.file)),
+                );
+            }
+        }
+    }
+    out
+}

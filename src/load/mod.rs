@@ -1,0 +1,223 @@
+//! The archive: where it is, and loading it (configuration, roster, applications).
+
+pub mod application;
+pub mod assignment;
+pub mod config;
+pub mod fields;
+pub mod files;
+pub mod ids;
+pub mod roster;
+pub mod rules;
+pub mod sheet;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::finding::{Finding, Severity};
+use crate::diagnostics::source::SourceFile;
+use crate::model::config::Config;
+use crate::model::roster::Roster;
+use crate::model::sheet::ScoreSheet;
+use application::Application;
+use fields::{Reader, Table};
+
+pub use files::Unreadable;
+
+/// The configuration file's name, which also marks an archive's root.
+pub const CONFIG_FILE: &str = "prize.toml";
+/// The roster's file name.
+pub const ROSTER_FILE: &str = "judges.toml";
+
+/// Why the archive could not be found or read (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// `-C` or `PRIZE_ARCHIVE` names a folder that does not exist (as the user wrote it).
+    #[error("no such folder: {}", .0.display())]
+    NoSuchFolder(PathBuf),
+    /// `-C` or `PRIZE_ARCHIVE` names something that is not a folder (as the user wrote it).
+    #[error("not a folder: {}", .0.display())]
+    NotAFolder(PathBuf),
+    /// `-C` or `PRIZE_ARCHIVE` names a folder without `prize.toml` (as the user wrote it).
+    #[error("no {CONFIG_FILE} in {}\nhelp: `prize init DIR` starts an archive in DIR", .0.display())]
+    NoConfig(PathBuf),
+    /// No `prize.toml` at or above the working directory.
+    #[error(
+        "no {CONFIG_FILE} found in {} or any folder above it\n\
+         help: run `prize init` to start an archive here, or name one with `-C DIR` (or PRIZE_ARCHIVE)",
+        .0.display()
+    )]
+    NotFound(PathBuf),
+    /// A path could not be read.
+    #[error(transparent)]
+    Unreadable(#[from] Unreadable),
+}
+
+/// Finds the archive root: `explicit` (from `-C` or `PRIZE_ARCHIVE`), else the nearest folder
+/// at or above `cwd` that holds `prize.toml`.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, ArchiveError> {
+    if let Some(given) = explicit {
+        let dir = cwd.join(given);
+        // Messages name the folder as the user wrote it, which is what they will look for.
+        return match dir.metadata() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ArchiveError::NoSuchFolder(given.to_path_buf())),
+            Err(reason) => Err(ArchiveError::Unreadable(Unreadable {
+                path: given.to_path_buf(),
+                reason,
+            })),
+            Ok(meta) if !meta.is_dir() => Err(ArchiveError::NotAFolder(given.to_path_buf())),
+            Ok(_) if holds_config(&dir) => Ok(dir),
+            Ok(_) => Err(ArchiveError::NoConfig(given.to_path_buf())),
+        };
+    }
+    cwd.ancestors()
+        .find(|dir| holds_config(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| ArchiveError::NotFound(cwd.to_path_buf()))
+}
+
+/// Whether `dir` has an entry named `prize.toml`, of whatever kind: one that is not a regular
+/// file is refused when it is read, by name, rather than passed over as if it were not there.
+fn holds_config(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).symlink_metadata().is_ok()
+}
+
+/// Everything read from an archive (checked once [`crate::report::open`] has run the checks).
+#[derive(Debug)]
+pub struct Archive {
+    /// The root folder.
+    pub root: PathBuf,
+    /// `prize.toml` as read (empty when it could not be decoded).
+    pub config_file: SourceFile,
+    /// The configuration; `None` when `prize.toml` is not TOML.
+    pub config: Option<Config>,
+    /// The roster; `None` when there is no `judges.toml`.
+    pub roster: Option<Roster>,
+    /// Every application, in path order.
+    pub applications: Vec<Application>,
+    /// Every score sheet under `scores/`, in path order.
+    pub sheets: Vec<ScoreSheet>,
+    /// The rounds' assignments (`assignments/<round>.csv`), in round order.
+    pub assignments: Vec<crate::load::assignment::Assignment>,
+    /// Findings about other files than applications.
+    pub findings: Vec<Finding>,
+}
+
+/// Turns a text file's refusal (not a regular file, size, encoding) into a finding.
+fn read_text(
+    read: Result<Result<SourceFile, Box<Finding>>, Unreadable>,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<SourceFile>, Unreadable> {
+    Ok(match read? {
+        Ok(file) => Some(file),
+        Err(finding) => {
+            findings.push(*finding);
+            None
+        }
+    })
+}
+
+/// The checks an application gets in the pass that reads it, given by the layer above loading
+/// (which imports the checks; loading imports none): the configuration, the file, the
+/// application as read and its TOML root table, to the findings they make.
+pub type ApplicationChecks<'c> =
+    &'c (dyn Fn(&Config, &SourceFile, &Application, &Table<'_, '_>) -> Vec<Finding> + Sync);
+
+/// Reads the archive at `root`: the configuration, the roster, every application (in parallel,
+/// each read and given `checks` in one pass), the score sheets and the assignments, with the
+/// findings made while reading them. The checks across files are not made here.
+pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, ArchiveError> {
+    let mut findings = Vec::new();
+    let (config_file, config) = match read_text(files::read_required(root, CONFIG_FILE), &mut findings)? {
+        Some(file) => {
+            let (config, found) = config::parse(&file);
+            findings.extend(found);
+            (file, config)
+        }
+        None => (SourceFile::new(CONFIG_FILE, ""), None),
+    };
+    let roster = if root.join(ROSTER_FILE).symlink_metadata().is_ok() {
+        read_text(files::read(root, ROSTER_FILE), &mut findings)?.map(|file| {
+            let (roster, found) = roster::parse(file);
+            findings.extend(found);
+            roster
+        })
+    } else {
+        None
+    };
+    let listing = files::list_applications(root)?;
+    findings.extend(listing.findings);
+    let applications = listing
+        .files
+        .par_iter()
+        .map(|rel| {
+            Ok(match files::read_listed(root, rel)? {
+                Ok(file) => read_application(config.as_ref(), &file, checks),
+                Err(finding) => Application::unreadable(rel, vec![*finding]),
+            })
+        })
+        .collect::<Vec<Result<Application, Unreadable>>>()
+        // The first unreadable file in path order, whatever the threads did.
+        .into_iter()
+        .collect::<Result<Vec<_>, Unreadable>>()?;
+    let mut sheets = Vec::new();
+    let mut assignments = Vec::new();
+    if let Some(config) = &config {
+        let loaded = crate::load::sheet::load::load(root, config, roster.as_ref())?;
+        sheets = loaded.sheets;
+        findings.extend(loaded.findings);
+        for round in &config.rounds {
+            let (assignment, found) = crate::load::assignment::load(root, &round.id)?;
+            findings.extend(found);
+            assignments.extend(assignment);
+        }
+        findings.extend(crate::load::assignment::unassigned(&assignments, &sheets));
+    }
+    Ok(Archive {
+        root: root.to_path_buf(),
+        config_file,
+        config,
+        roster,
+        applications,
+        sheets,
+        assignments,
+        findings,
+    })
+}
+
+/// Reads one application file, then gives it `checks` when there is a configuration.
+fn read_application(config: Option<&Config>, file: &SourceFile, checks: ApplicationChecks<'_>) -> Application {
+    let doc = match fields::parse(file) {
+        Ok(doc) => doc,
+        Err(findings) => return Application::unreadable(&file.path, findings),
+    };
+    let mut reader = Reader::new(file, Severity::Warning);
+    let root = reader.root(&doc);
+    let mut app = application::read(file, &mut reader, &root);
+    let mut findings = reader.findings;
+    if let Some(config) = config {
+        findings.extend(checks(config, file, &app, &root));
+    }
+    application::tag(&mut findings, &app.id);
+    app.findings = findings;
+    app
+}
+
+impl Archive {
+    /// Every finding, sorted by file and position.
+    pub fn all_findings(&self) -> Vec<&Finding> {
+        let mut all: Vec<&Finding> = self
+            .findings
+            .iter()
+            .chain(self.applications.iter().flat_map(|a| &a.findings))
+            .chain(self.sheets.iter().flat_map(|s| &s.findings))
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.all_findings().iter().any(|f| f.severity == Severity::Error)
+    }
+}

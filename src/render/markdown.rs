@@ -1,0 +1,38 @@
+//! Markdown: headings and pipe tables to paste into an issue, a wiki or minutes.
+
+use std::io::{self, Write};
+
+use super::{Format, Renderer};
+use crate::report::awards::Awarded;
+use crate::report::listing::Listing;
+use crate::report::progress::Progress;
+use crate::report::standings::Standings;
+use crate::report::stats::Stats;
+
+/// Markdown output; `quiet` (`-q`) leaves out the legends.
+pub struct Markdown {
+    /// `-q`.
+    pub quiet: bool,
+}
+
+impl Renderer for Markdown {
+    fn progress(&self, out: &mut dyn Write, progress: &Progress<'_>) -> io::Result<()> {
+        super::human::progress_text(out, progress, true)
+    }
+
+    fn listing(&self, out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+        super::human::listing_table(out, listing, Format::Markdown, self.quiet)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats, top: usize) -> io::Result<()> {
+        super::human::stats_tables(out, stats, top, Format::Markdown)
+    }
+
+    fn ranking(&self, out: &mut dyn Write, standings: &Standings<'_>) -> io::Result<()> {
+        super::human::ranking_text(out, standings, Format::Markdown, self.quiet)
+    }
+
+    fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
+        super::csv::winner_rows(out, w, false)
+    }
+}

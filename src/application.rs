@@ -385,7 +385,7 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         }
     });
     Project {
-        summary_words: summary.map(|s| Sp::new(s.value.split_whitespace().count(), s.span)),
+        summary_words: summary.map(|s| Sp::new(word_count(&s.value), s.span)),
         status,
         started,
         beneficiaries,
@@ -393,6 +393,26 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         website,
         present: true,
     }
+}
+
+/// `s.split_whitespace().count()`, deciding ASCII bytes without decoding them: the summary
+/// is the longest value of an application, and its words were counted a character at a time.
+fn word_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = if b[i].is_ascii() {
+            // `char::is_whitespace` over ASCII: space and U+0009 to U+000D.
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 fn screening(file: &SourceFile, r: &mut Reader<'_>, t: &Table<'_, '_>) -> Screening {
@@ -475,6 +495,23 @@ mod tests {
         assert!(is_url("https://example.org/x?y"));
         assert!(!is_url("ftp://example.org"));
         assert!(!is_url("https://"));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "a\tb\nc\rd\x0be\x0cf",
+            "x\u{a0}y\u{2003}z\u{3000}",
+            "é à\u{85}ü",
+            "\u{1c}\u{1f}",
+            "Bogotá, D.C. — 69% of residents",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]

@@ -37,15 +37,30 @@ impl SourceFile {
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        // An index of line starts keeps many findings in one large file (a roster of a
-        // thousand judges) from rescanning the text for each.
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let line = starts.partition_point(|&s| s <= offset);
-        let line_start = starts[line - 1];
+        // Near the start of a file with no index yet (an application: its id, its name), the
+        // line breaks before the offset are counted: cheaper than indexing the whole file.
+        const COUNTED: usize = 2048;
+        let (line, line_start) = match self.line_starts.get() {
+            None if offset <= COUNTED => {
+                let before = &self.text.as_bytes()[..offset];
+                let breaks = before.iter().filter(|&&b| b == b'\n').count();
+                (
+                    breaks + 1,
+                    before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1),
+                )
+            }
+            _ => {
+                // An index of line starts keeps many findings in one large file (a roster of
+                // a thousand judges, a sheet) from rescanning the text for each.
+                let starts = self.line_starts.get_or_init(|| {
+                    std::iter::once(0)
+                        .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                        .collect()
+                });
+                let line = starts.partition_point(|&s| s <= offset);
+                (line, starts[line - 1])
+            }
+        };
         let mut last = self.last_column.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let (from, column) = if last.0 >= line_start && last.0 <= offset {
             *last
@@ -134,6 +149,17 @@ mod tests {
         assert_eq!(f.line_col(2 + 25), (2, 16));
         assert_eq!(f.line_col(2 + 4), (2, 3));
         assert_eq!(f.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn counted_and_indexed_lines_agree() {
+        let text: String = (0..400).map(|i| format!("{}é\n", "x".repeat(i % 17))).collect();
+        let counted = SourceFile::new("a.csv", text.clone());
+        let indexed = SourceFile::new("a.csv", text.clone());
+        let _ = indexed.line_col(text.len());
+        for offset in (0..text.len()).step_by(7) {
+            assert_eq!(counted.line_col(offset), indexed.line_col(offset), "{offset}");
+        }
     }
 
     #[test]

@@ -383,7 +383,7 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         }
     });
     Project {
-        summary_words: summary.map(|s| Sp::new(s.value.split_whitespace().count(), s.span)),
+        summary_words: summary.map(|s| Sp::new(word_count(&s.value), s.span)),
         status,
         started,
         beneficiaries,
@@ -391,6 +391,30 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         website,
         present: true,
     }
+}
+
+/// `s.split_whitespace().count()`, without decoding characters when no byte of `s` can
+/// start a non-ASCII white space: the summary is the longest value of an application.
+fn word_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    // U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000 to U+205F with 0xE2,
+    // U+3000 with 0xE3: the only lead bytes of white space beyond ASCII.
+    if b.iter()
+        .fold(false, |any, &c| any | matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        return s.split_whitespace().count();
+    }
+    // `char::is_whitespace` over ASCII: space and U+0009 to U+000D; no other byte is space.
+    let space = |c: u8| u8::from(c == b' ') | u8::from(c.wrapping_sub(b'\t') < 5);
+    let first = b.first().is_some_and(|&c| space(c) == 0);
+    // A word starts at each byte that is not space after one that is: summed over the pairs
+    // of bytes without a branch, which the compiler vectorises.
+    let starts: usize = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .map(|(&p, &c)| usize::from(space(p) & (space(c) ^ 1)))
+        .sum();
+    usize::from(first) + starts
 }
 
 fn screening(file: &SourceFile, r: &mut Reader<'_>, t: &Table<'_, '_>) -> Screening {
@@ -431,7 +455,7 @@ pub fn is_email(s: &str) -> bool {
     };
     !local.is_empty()
         && !domain.contains('@')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !has_space_or_control(s)
         && domain.split('.').count() >= 2
         && domain.split('.').all(|label| !label.is_empty())
 }
@@ -443,7 +467,16 @@ pub fn is_url(s: &str) -> bool {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    !host.is_empty() && !has_space_or_control(s)
+}
+
+/// Whether `s` holds a white space or a control character; ASCII without decoding.
+fn has_space_or_control(s: &str) -> bool {
+    if s.is_ascii() {
+        // Over ASCII, white space is a space or U+0009 to U+000D, all but the space controls.
+        return s.bytes().any(|b| b == b' ' || b.is_ascii_control());
+    }
+    s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Marks a finding as being about `id`.
@@ -473,6 +506,33 @@ mod tests {
         assert!(is_url("https://example.org/x?y"));
         assert!(!is_url("ftp://example.org"));
         assert!(!is_url("https://"));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "a\tb\nc\rd\x0be\x0cf",
+            "x\u{a0}y\u{2003}z\u{3000}",
+            "é à\u{85}ü",
+            "\u{1c}\u{1f}",
+            "Bogotá, D.C. — 69% of residents",
+            "plain ascii, no\tmore",
+            " x",
+            "x ",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+        for s in ["a b", "a\u{7f}b", "a\u{85}b", "a\u{a0}b", "ab", "é\u{9f}", "ñ"] {
+            assert_eq!(
+                has_space_or_control(s),
+                s.chars().any(|c| c.is_whitespace() || c.is_control()),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

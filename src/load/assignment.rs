@@ -3,6 +3,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::load::files;
@@ -99,11 +102,16 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
         );
         return Ok((None, findings));
     }
-    for (i, record) in reader.records().enumerate() {
+    // One record reused for every row: an assignment of a large edition has half a million.
+    let mut record = csv::StringRecord::new();
+    let mut i = 0;
+    loop {
         let line = i + 2;
-        match record {
-            Ok(r) if r.len() == 2 && !r[0].trim().is_empty() && !r[1].trim().is_empty() => {
-                pairs.push((r[0].trim().to_string(), r[1].trim().to_string()));
+        i += 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if record.len() == 2 && !record[0].trim().is_empty() && !record[1].trim().is_empty() => {
+                pairs.push((record[0].trim().to_string(), record[1].trim().to_string()));
             }
             _ => {
                 let mut f =
@@ -113,7 +121,10 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
             }
         }
     }
-    pairs.sort();
+    // `prize assign` writes the pairs sorted: then there is nothing to sort.
+    if !pairs.is_sorted() {
+        pairs.par_sort_unstable();
+    }
     pairs.dedup();
     Ok((
         Some(Assignment {
@@ -130,27 +141,45 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
 pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::ScoreSheet]) -> Vec<Finding> {
     let mut out = Vec::new();
     for assignment in assignments {
-        let set = assignment.set();
-        for sheet in sheets.iter().filter(|s| s.round == assignment.round) {
-            for row in sheet.rows.iter().filter(|r| r.scores.is_some()) {
-                if set.contains(&(row.application.as_str(), sheet.judge.as_str())) {
-                    continue;
-                }
-                out.push(
-                    Finding::at(
-                        NOT_ASSIGNED.severity,
-                        NOT_ASSIGNED.name,
-                        sheet.file.clone(),
-                        &row.position,
-                        format!(
-                            "{} was not assigned to {} in round `{}`",
-                            row.application, sheet.judge, assignment.round
-                        ),
-                    )
-                    .with_help(format!("{} lists who scores what in this round", assignment.file)),
-                );
-            }
+        // A fast hash (FxHash) of the pairs, built at its full size at once; the sheets are
+        // looked at in parallel, their findings kept in path order.
+        let mut set: FxHashSet<(&str, &str)> =
+            FxHashSet::with_capacity_and_hasher(assignment.pairs.len(), Default::default());
+        set.extend(assignment.pairs.iter().map(|(a, j)| (a.as_str(), j.as_str())));
+        let round: Vec<&crate::model::sheet::ScoreSheet> = sheets.iter().filter(|s| s.round == assignment.round).collect();
+        let found: Vec<Vec<Finding>> = round
+            .par_iter()
+            .map(|sheet| unassigned_in(assignment, sheet, &set))
+            .collect();
+        out.extend(found.into_iter().flatten());
+    }
+    out
+}
+
+/// The `not-assigned` warnings of one sheet of the round of `assignment`, whose pairs are `set`.
+fn unassigned_in(
+    assignment: &Assignment,
+    sheet: &crate::model::sheet::ScoreSheet,
+    set: &FxHashSet<(&str, &str)>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for row in sheet.rows.iter().filter(|r| r.scores.is_some()) {
+        if set.contains(&(row.application.as_str(), sheet.judge.as_str())) {
+            continue;
         }
+        out.push(
+            Finding::at(
+                NOT_ASSIGNED.severity,
+                NOT_ASSIGNED.name,
+                sheet.file.clone(),
+                &row.position,
+                format!(
+                    "{} was not assigned to {} in round `{}`",
+                    row.application, sheet.judge, assignment.round
+                ),
+            )
+            .with_help(format!("{} lists who scores what in this round", assignment.file)),
+        );
     }
     out
 }

@@ -146,7 +146,8 @@ pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::Sco
         let mut set: FxHashSet<(&str, &str)> =
             FxHashSet::with_capacity_and_hasher(assignment.pairs.len(), Default::default());
         set.extend(assignment.pairs.iter().map(|(a, j)| (a.as_str(), j.as_str())));
-        let round: Vec<&crate::model::sheet::ScoreSheet> = sheets.iter().filter(|s| s.round == assignment.round).collect();
+        let round: Vec<&crate::model::sheet::ScoreSheet> =
+            sheets.iter().filter(|s| s.round == assignment.round).collect();
         let found: Vec<Vec<Finding>> = round
             .par_iter()
             .map(|sheet| unassigned_in(assignment, sheet, &set))

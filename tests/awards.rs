@@ -407,3 +407,16 @@ fn same_organization_compares_the_names_and_organizations_both_ways() {
     );
     assert_eq!(conflicted(dir.path()), []);
 }
+
+#[test]
+fn an_award_with_no_picks_yet_prints_no_empty_table() {
+    // The committee has not chosen its Special Mentions yet (`picks = []`, no count): the
+    // human output shows the ranked award and no header-only "Committee picks" table.
+    let awards = "[[awards]]\nid = \"gold\"\nname = \"Gold\"\ntrack = \"projects\"\ncount = 1\n\n\
+                  [[awards]]\nid = \"mention\"\nname = \"Special Mention\"\npicks = []\n";
+    let archive = archive(awards, &[("P1", "KR", 8.0), ("P2", "FR", 6.0)]);
+    let Output { code, stdout, stderr } = run(archive.path(), &["winners"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Gold") && stdout.contains("P1"), "{stdout}");
+    assert!(!stdout.contains("Committee picks"), "{stdout}");
+}

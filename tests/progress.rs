@@ -58,3 +58,29 @@ fn progress_per_judge_and_applications_short_of_judges() {
     let md = run(dir.path(), &["progress", "--format", "markdown"]).stdout;
     assert!(md.contains("| ja | Judge A | 3 | 3 | 0 | 1 |"));
 }
+
+#[test]
+fn a_round_name_with_control_characters_is_printed_escaped_when_nothing_competes() {
+    // The one application is rejected at screening, so nothing competes; the round's name from
+    // prize.toml carries an escape sequence that must not reach the terminal in either format.
+    let dir = Archive::base()
+        .edit("applications/app-1.toml", |a| {
+            a + "\n[screening]\ndecision = \"reject\"\nreason = \"no results yet\"\n"
+        })
+        .replace(
+            "prize.toml",
+            "name = \"First round\"",
+            "name = \"First \\u001b[31mround\"",
+        );
+    for format in ["human", "markdown"] {
+        let out = run(dir.path(), &["progress", "--round", "first", "--format", format]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert!(out.stdout.contains("nothing competes"), "{format}: {}", out.stdout);
+        assert!(!out.stdout.contains('\u{1b}'), "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("First \\u{1b}[31mround"),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+}

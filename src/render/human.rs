@@ -170,7 +170,9 @@ impl Renderer for Human {
             config.name, config.edition, round.name, w.method
         );
         writeln!(out, "{}\n", escape(title.trim()))?;
-        for (i, (name, table)) in sections.iter().enumerate() {
+        // An award with nothing to show yet (a committee's `picks = []`) gets no empty table.
+        let shown = sections.iter().filter(|(_, table)| !table.rows.is_empty());
+        for (i, (name, table)) in shown.enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
@@ -197,15 +199,18 @@ impl Renderer for Human {
 
 /// `prize progress` as text, with a Markdown heading and table when `markdown`.
 pub(super) fn progress_text(out: &mut dyn Write, progress: &Progress<'_>, markdown: bool) -> io::Result<()> {
-    let round_id = progress.round;
+    let round_id = escape(progress.round);
     if progress.competing == 0 {
         // A table of judges with nothing to score, and "every competing application has enough
         // judges", would both be true and both mislead.
         let why = match progress.previous {
             None => "no application is eligible (`prize validate` says why)".to_string(),
-            Some(before) => format!("no application has advanced from round `{before}` (its scores decide who does)"),
+            Some(before) => format!(
+                "no application has advanced from round `{}` (its scores decide who does)",
+                escape(before)
+            ),
         };
-        let name = progress.name;
+        let name = escape(progress.name);
         if markdown {
             writeln!(out, "### Round {round_id} — {name}\n")?;
         } else {

@@ -1,6 +1,6 @@
 //! Reading a decoded sheet against the criteria: the header's columns, then every row's cells.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::SheetRow;
 use super::cells::{self, Record};
@@ -334,7 +334,7 @@ pub fn read_records(
                 criteria,
                 header: &header,
                 decimal_comma,
-                seen: HashMap::new(),
+                seen: FxHashMap::default(),
             };
             for record in records {
                 rows.row(&record, &mut parsed);
@@ -500,7 +500,7 @@ struct Rows<'a> {
     header: &'a Header,
     decimal_comma: bool,
     /// Application id → the line of its first row.
-    seen: HashMap<String, usize>,
+    seen: FxHashMap<String, usize>,
 }
 
 impl Rows<'_> {
@@ -608,7 +608,9 @@ impl Rows<'_> {
                     )),
             );
         }
-        let line = file.line_col(app_span.start).0;
+        // One position for the row: its line is the position's.
+        let position = file.position(&app_span);
+        let line = position.line;
         if let Some(first) = self.seen.get(&application) {
             findings.push(
                 DUPLICATE_SCORE
@@ -634,7 +636,7 @@ impl Rows<'_> {
         parsed.findings.extend(findings);
         let row = SheetRow {
             line,
-            position: file.position(&app_span),
+            position,
             application,
             scores: (ok && filled > 0).then_some(scores),
             comment,

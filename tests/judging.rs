@@ -320,3 +320,25 @@ fn a_tie_at_the_advance_cutoff_sends_all_and_method_changes_only_the_display() {
     sorted.sort();
     assert_eq!(sorted, ["P1", "P2"], "only P1 and P2 were scored in the final");
 }
+
+#[test]
+fn rank_method_bias_on_the_command_line_warns_of_disconnected_judging() {
+    // j-silva scored only APP-1 and j-kim only APP-2: the judge–application graph has two
+    // parts. The archive's method is `mean`, so `validate` has nothing to say; `rank --method
+    // bias` fits the biases per part, and says so as section 5 asks.
+    let fixture = common::fixtures().join("codes/disconnected-judging");
+    let archive = Archive::base()
+        .config_edit(|c| c.replace("method = \"bias\"", "method = \"mean\""))
+        .application(
+            "applications/app-2.toml",
+            &common::read(&fixture.join("applications/app-2.toml")),
+        )
+        .sheet("first", "j-silva", "application,impact,design,comment\nAPP-1,8,7,\n")
+        .sheet("first", "j-kim", "application,impact,design,comment\nAPP-2,6,7,\n");
+    let plain = run(archive.path(), &["rank", "--round", "first"]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert!(!plain.stderr.contains("disconnected-judging"), "{}", plain.stderr);
+    let bias = run(archive.path(), &["rank", "--round", "first", "--method", "bias"]);
+    assert_eq!(bias.code, 0, "{}", bias.stderr);
+    assert!(bias.stderr.contains("warning[disconnected-judging]"), "{}", bias.stderr);
+}

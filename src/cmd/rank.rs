@@ -57,6 +57,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
             let index = ranking::id_index(&archive);
             let mut result = ranking::judge_round(&archive, config, round, judged.competing.clone(), method, &index);
             result.advanced = judged.advanced.clone();
+            // The archive's findings know only the round's own method: a fit that `--method
+            // bias` made is warned of here, as `validate` warns of the configured one.
+            if let Some(warning) = ranking::disconnected(config, &result)
+                && !ctx.quiet
+            {
+                eprintln!("{}\n", crate::render::diagnostics::render(&warning, false));
+            }
             rescored = result;
             &rescored
         }

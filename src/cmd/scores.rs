@@ -126,9 +126,19 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
     for file in &args.files {
         let shown = file.display().to_string();
         let input = match load::read_bytes(file, &shown)? {
-            Ok(bytes) if spreadsheet::is_workbook(file) => Input::Workbook(
-                spreadsheet::open(file, bytes, args.sheet.as_deref()).map_err(|e| anyhow!("{shown}: {e}"))?,
-            ),
+            Ok(bytes) if spreadsheet::is_workbook(file) => {
+                match spreadsheet::open(file, bytes, args.sheet.as_deref()) {
+                    Ok(grid) => Input::Workbook(grid),
+                    // A workbook beyond the caps is a refused sheet (exit 1), not a command that
+                    // could not run; nothing is written, as for any refused import.
+                    Err(e) if e.refuses_sheet() => {
+                        out.flush()?;
+                        eprintln!("error: {}", crate::render::escape(&format!("{shown}: {e}")));
+                        return Ok(Outcome::Failure);
+                    }
+                    Err(e) => bail!("{shown}: {e}"),
+                }
+            }
             bytes => Input::Csv(bytes),
         };
         inputs.push((shown, input));

@@ -375,7 +375,15 @@ fn instructions_sheet(
         sheet.write_string(at, 1, clip(&c.name, CELL_LIMIT))?;
         let share = if total > 0.0 { c.weight / total } else { 0.0 };
         sheet.write_number_with_format(at, 2, share, &percent)?;
-        sheet.write_string(at, 3, format!("{} to {}", c.min, c.max))?;
+        sheet.write_string(
+            at,
+            3,
+            format!(
+                "{} to {}",
+                crate::diagnostics::number(c.min),
+                crate::diagnostics::number(c.max)
+            ),
+        )?;
     }
     let how = [
         format!(

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::codes::{self, Code};
 use crate::diagnostics::finding::{Finding, Severity};
+use crate::diagnostics::number;
 use crate::diagnostics::source::SourceFile;
 use crate::load::fields::{self, Reader, Sp, Table};
 use crate::load::ids::DUPLICATE_ID;
@@ -22,8 +23,8 @@ pub static CONFIG_INVALID: Code = Code {
     explanation: "\
 `prize.toml` parses, but its parts do not fit together: no tracks, no criteria or no rounds; a
 criterion whose `max` is not above its `min`; a non-positive weight; a weight, `min`, `max` or
-`min_score` that is not finite or lies beyond ±1e15 (where `max − min` or the sum of the
-weights could overflow); an `advance` on the last round or missing on an earlier one; an
+`min_score` that is not finite; a criterion whose `max − min`, or criteria whose sum of
+weights, is beyond the largest double (the arithmetic would overflow); an `advance` on the last round or missing on an earlier one; an
 `advance` table that does not name every track; an unknown scoring method or tie-break key; a
 custom rule whose id is a built-in code, whose check is unknown, whose value does not suit the
 check or whose regular expression is past its share of the rules' budget; an eligibility
@@ -283,6 +284,8 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
         );
     }
     let mut out: Vec<Criterion> = Vec::new();
+    // The span of each kept criterion's `weight`, where one is written.
+    let mut weight_spans: Vec<Option<std::ops::Range<usize>>> = Vec::new();
     for t in tables {
         r.unknown_keys(&t, &["id", "name", "weight", "min", "max"]);
         let id = r.id(&t, "id", true);
@@ -313,9 +316,27 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
             r.report_help(
                 &CONFIG_INVALID,
                 span,
-                format!("criterion `max` ({hi}) is not above its `min` ({lo})"),
+                format!(
+                    "criterion `max` ({}) is not above its `min` ({})",
+                    number(hi),
+                    number(lo)
+                ),
                 "scores run from `min` to `max`; make `max` the larger",
             );
+            ok = false;
+        } else if !(hi - lo).is_finite() {
+            for bound in [&min, &max].into_iter().flatten() {
+                r.report_help(
+                    &CONFIG_INVALID,
+                    bound.span.clone(),
+                    format!(
+                        "the range from {} to {} is beyond the largest number the scoring can work with",
+                        number(lo),
+                        number(hi)
+                    ),
+                    "`max − min` must be at most about 1.8e308",
+                );
+            }
             ok = false;
         }
         let Some(id) = id else { continue };
@@ -328,6 +349,7 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
             continue;
         }
         if ok {
+            weight_spans.push(weight.as_ref().map(|w| w.span.clone()));
             out.push(Criterion {
                 name: name.map_or_else(|| id.value.clone(), |n| n.value),
                 id: id.value,
@@ -337,29 +359,34 @@ fn criteria(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Criterion> {
             });
         }
     }
+    // Summed in the order the scoring sums them: finite here, finite there.
+    let sum: f64 = out.iter().map(|c| c.weight).sum();
+    if !sum.is_finite() {
+        for span in weight_spans.into_iter().flatten() {
+            r.report_help(
+                &CONFIG_INVALID,
+                span,
+                "the criteria's weights add up to more than the largest number the scoring can work with",
+                "only the weights' ratios count: divide them all by the same number",
+            );
+        }
+        out.clear();
+    }
     out
 }
 
-/// The largest magnitude a weight, a bound or a `min_score` may have. Below it every number the
-/// scoring works out stays finite: `max − min`, `100 · (x − min)`, a sum of weights from a file
-/// of at most 1 MiB, and their squares; doubles also still hold every whole number up to it.
-pub const LARGEST: f64 = 1e15;
-
 /// The optional number `key` of the scoring (a weight, a bound, a `min_score`): one that is not
-/// finite or lies beyond ±[`LARGEST`] is `config-invalid` at its span, clears `ok` and is left out.
+/// finite is `config-invalid` at its span, clears `ok` and is left out.
 fn scoring_number(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &str, ok: &mut bool) -> Option<Sp<f64>> {
     if let Some(value) = t.get(key)
         && let Some(n) = fields::number_value(value.get_ref())
-        && (!n.is_finite() || n.abs() > LARGEST)
+        && !n.is_finite()
     {
         r.report_help(
             &CONFIG_INVALID,
             value.span(),
-            format!(
-                "`{}` is {n}, beyond the largest number the scoring can work with",
-                t.key_path(key)
-            ),
-            "weights, `min`, `max` and `min_score` must be finite and lie between -1e15 and 1e15",
+            format!("`{}` is {n}, not a finite number", t.key_path(key)),
+            "weights, `min`, `max` and `min_score` must be finite numbers",
         );
         *ok = false;
         return None;

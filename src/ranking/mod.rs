@@ -438,15 +438,29 @@ pub fn findings(
                 .with_help("remove the row, or check the sheet's round"),
             );
         }
-        if let crate::score::Detail::Bias { parts, .. } = result.scores.detail
-            && parts > 1
-        {
-            out.push(
-                DISCONNECTED_JUDGING
-                    .in_file(format!("scores/{}", round.id), format!("the judges of round `{}` fall into {parts} groups that share no application", round.id))
-                    .with_help("bias scores are comparable only within a group; give some applications to judges of several groups"),
-            );
-        }
+        out.extend(disconnected(config, result));
     }
     out
+}
+
+/// The `disconnected-judging` warning of a round judged with `bias` whose fit has more than
+/// one part, whether `bias` is the round's method or the one `rank --method` asked for.
+pub fn disconnected(config: &Config, result: &RoundResult) -> Option<crate::diagnostics::finding::Finding> {
+    let crate::score::Detail::Bias { parts, .. } = result.scores.detail else {
+        return None;
+    };
+    let round = &config.rounds[result.round];
+    (parts > 1).then(|| {
+        DISCONNECTED_JUDGING
+            .in_file(
+                format!("scores/{}", round.id),
+                format!(
+                    "the judges of round `{}` fall into {parts} groups that share no application",
+                    round.id
+                ),
+            )
+            .with_help(
+                "bias scores are comparable only within a group; give some applications to judges of several groups",
+            )
+    })
 }

@@ -149,7 +149,8 @@ pub fn total(criteria: &[Criterion], scores: &[f64]) -> (f64, Vec<f64>) {
     let normalised: Vec<f64> = criteria
         .iter()
         .zip(scores)
-        .map(|(c, x)| 100.0 * (x - c.min) / (c.max - c.min))
+        // Divided before it is scaled: `100 · (x − min)` alone may overflow when `max − min` does not.
+        .map(|(c, x)| 100.0 * ((x - c.min) / (c.max - c.min)))
         .collect();
     let total = criteria
         .iter()

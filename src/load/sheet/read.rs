@@ -491,7 +491,8 @@ fn number(text: &str, decimal_comma: bool) -> Result<f64, NotNumber> {
 }
 
 fn range_help(c: &Criterion) -> String {
-    format!("`{}` takes a number from {} to {}", c.id, c.min, c.max)
+    use crate::diagnostics::number;
+    format!("`{}` takes a number from {} to {}", c.id, number(c.min), number(c.max))
 }
 
 struct Rows<'a> {

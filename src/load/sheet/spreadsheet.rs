@@ -77,6 +77,18 @@ pub enum OpenError {
     Unreadable(String),
     /// The workbook is beyond one of the caps on its size; says which.
     TooLarge(String),
+    /// A part of the workbook stopped decompressing: it holds more than its header declares
+    /// (the zip reader stops at the declared size) or its data is damaged. Found while the
+    /// sizes are checked, so it is a refused sheet as [`OpenError::TooLarge`] is.
+    Damaged(String),
+}
+
+impl OpenError {
+    /// Whether the workbook is a sheet refused for what it holds (exit 1), rather than a file
+    /// the command could not read as a workbook at all (exit 2).
+    pub fn refuses_sheet(&self) -> bool {
+        matches!(self, OpenError::TooLarge(_) | OpenError::Damaged(_))
+    }
 }
 
 /// The worksheets' names and calamine's reasons come from the file, so they are escaped.
@@ -97,7 +109,9 @@ impl fmt::Display for OpenError {
                 )
             }
             OpenError::NoWorksheet => f.write_str("the workbook has no worksheet"),
-            OpenError::Unreadable(reason) => write!(f, "not a readable workbook: {}", escape(reason)),
+            OpenError::Unreadable(reason) | OpenError::Damaged(reason) => {
+                write!(f, "not a readable workbook: {}", escape(reason))
+            }
             OpenError::TooLarge(reason) => write!(f, "refused: {reason}"),
         }
     }
@@ -226,7 +240,8 @@ fn check_zip(bytes: &[u8]) -> Result<(), OpenError> {
     let mut left = MAX_XML_BYTES;
     for i in 0..zip.len() {
         let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
-        let read = io::copy(&mut part.take(left + 1), &mut io::sink()).map_err(|e| unreadable(&e))?;
+        let read =
+            io::copy(&mut part.take(left + 1), &mut io::sink()).map_err(|e| OpenError::Damaged(e.to_string()))?;
         left = left.checked_sub(read).ok_or_else(too_large)?;
     }
     Ok(())

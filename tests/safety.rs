@@ -484,3 +484,74 @@ fn a_pipe_where_a_file_is_to_be_written_is_refused_not_waited_on() {
         "{stderr}"
     );
 }
+
+// ---- found in review: links and pipes that hid data behind a warning ----
+
+#[test]
+fn a_symlinked_scores_or_round_folder_is_an_error_not_a_silent_loss_of_scores() {
+    // A link where the round's sheets should be would drop every score of the round: exit 0,
+    // an empty award. Like a linked sheet, it is an error naming the path, and not followed.
+    for link in ["scores", "scores/first"] {
+        let archive = Archive::base();
+        let root = archive.path();
+        store_sheet(root, "j-silva.csv", SHEET);
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("moved");
+        fs::rename(root.join(link), &target).unwrap();
+        symlink(&target, root.join(link)).unwrap();
+        let (code, report) = validate_json(root);
+        assert_eq!(code, 1, "{link}: {report:#}");
+        assert_eq!(
+            findings_of(&report, "not-a-regular-file"),
+            vec![error_at(link, 1, 1)],
+            "{link}"
+        );
+        assert!(
+            report["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["code"] != "symlink-skipped"),
+            "{link}: {report:#}"
+        );
+    }
+}
+
+#[test]
+fn a_pipe_or_an_upper_case_toml_under_applications_is_reported_not_skipped_silently() {
+    let archive = Archive::base();
+    let root = archive.path();
+    mkfifo(&root.join("applications/pipe.toml"));
+    write(&root.join("applications/LOUD.TOML"), b"title = \"x\"\n");
+    let Output { code, stdout, stderr } = run_bounded(root, &["validate", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let report = json(&stdout);
+    assert_eq!(
+        findings_of(&report, "not-a-regular-file"),
+        vec![error_at("applications/pipe.toml", 1, 1)]
+    );
+    assert_eq!(
+        findings_of(&report, "stray-file"),
+        vec![warning_at("applications/LOUD.TOML")]
+    );
+}
+
+#[test]
+fn a_roster_that_cannot_be_read_is_one_finding_not_one_per_sheet() {
+    // With judges.toml unreadable no sheet's judge can be known: the one finding about the
+    // roster says so, instead of an `unknown-judge` for every stored sheet.
+    let archive = Archive::base();
+    let root = archive.path();
+    store_sheet(root, "j-silva.csv", SHEET);
+    store_sheet(root, "j-kim.csv", "application,impact,design,comment\n");
+    write(&root.join("judges.toml"), b"[[judges]\nid = \n");
+    let (code, report) = validate_json(root);
+    assert_eq!(code, 1, "{report:#}");
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["toml-syntax"], "{report:#}");
+}

@@ -58,12 +58,12 @@ Keep attachments outside `applications/`, or link to them from `[extra]`.
 pub static SYMLINK_SKIPPED: Code = Code {
     name: "symlink-skipped",
     severity: Severity::Warning,
-    summary: "a symbolic link under applications/, or for scores/ or a round's folder, is not followed",
+    summary: "a symbolic link under applications/ is not followed",
     explanation: "\
-`prize` does not follow symbolic links under `applications/`, nor a link standing for `scores/`
-or one of its round folders: a link could point outside the archive, make a loop, or count one
-file twice. The link is skipped with this warning. (A score sheet or an assignment that is a link
-is an error, `not-a-regular-file`.)
+`prize` does not follow symbolic links under `applications/`: a link could point outside the
+archive, make a loop, or count one file twice. The link is skipped with this warning. (A link
+for `judges.toml`, `scores/`, a round's folder, a score sheet or an assignment is an error,
+`not-a-regular-file`.)
 
 ### Example
 
@@ -79,25 +79,57 @@ Move or copy the file into `applications/` and remove the link.
 pub static NOT_A_REGULAR_FILE: Code = Code {
     name: "not-a-regular-file",
     severity: Severity::Error,
-    summary: "judges.toml, a score sheet or an assignment is a symbolic link, a named pipe, a device or a folder",
+    summary: "judges.toml, an application, a score sheet or an assignment is a link, a pipe, a device or a folder",
     explanation: "\
 `prize` reads only regular files. `judges.toml`, a score sheet (`scores/<round>/<judge>.csv`) or
 an assignment (`assignments/<round>.csv`) that is a symbolic link, a named pipe (FIFO), a device
-or a folder is not opened at all: a link could show lines of a file outside the archive (say
-`/etc/passwd`) in a finding's excerpt, and a pipe or a device could make `prize` wait forever.
-The file is treated as missing, with this error. (`prize.toml` itself must be a regular file
-too, or no command runs: exit 2.)
+or a folder is not opened at all, nor is a pipe or a device named `*.toml` under
+`applications/`: a link could show lines of a file outside the archive (say `/etc/passwd`) in a
+finding's excerpt, and a pipe or a device could make `prize` wait forever. The file is treated
+as missing, with this error. `scores/` or a round's folder that is a symbolic link is not
+followed either, and is this error too: every sheet of the round would be missing. (`prize.toml`
+itself must be a regular file too, or no command runs: exit 2.)
 
 ### Example
 
     judges.toml -> /etc/passwd
     scores/first/j-kim.csv -> ../../drafts/j-kim.csv
+    scores/first -> ../drafts/first
 
 ### How to fix
 
 Put the file itself in its place:
 
     cp --remove-destination \"$(readlink judges.toml)\" judges.toml
+",
+};
+
+/// `stray-file`: a file where only score sheets or applications are read, not named like one.
+pub static STRAY_FILE: Code = Code {
+    name: "stray-file",
+    severity: Severity::Warning,
+    summary: "a file in scores/<round>/ not named `<judge>.csv`, or under applications/ named `*.TOML`, is not read",
+    explanation: "\
+A round's folder holds only score sheets, each named exactly `<judge-id>.csv` with the extension
+in lower case. Anything else there is not read and is reported with this warning: a copy such as
+`j-kim.csv.bak`, notes, a folder, and `j-kim.CSV` too, since reading it beside `j-kim.csv`
+would count the judge twice. Files whose name starts with `.` are skipped without a word.
+
+Under `applications/`, an application's extension is `.toml` in lower case: a file named
+`APP-7.TOML` or `app-7.Toml` is not read, and gets this warning rather than passing unseen.
+
+### Example
+
+    scores/first/j-kim.csv
+    scores/first/j-kim.CSV          # a second copy, saved by a spreadsheet
+    scores/first/notes.txt
+    applications/APP-7.TOML
+
+### How to fix
+
+Keep one sheet per judge, named `<judge-id>.csv`, and move everything else out of `scores/`
+(`git mv scores/first/J-KIM.CSV scores/first/j-kim.csv` for a sheet saved with capitals).
+Rename an application `*.toml` (`git mv applications/APP-7.TOML applications/APP-7.toml`).
 ",
 };
 
@@ -237,7 +269,7 @@ pub struct Unreadable {
 pub struct Listing {
     /// Paths relative to the archive root, `/`-separated, sorted.
     pub files: Vec<String>,
-    /// `symlink-skipped` warnings.
+    /// `symlink-skipped` and `stray-file` warnings, `not-a-regular-file` errors.
     pub findings: Vec<Finding>,
 }
 
@@ -254,7 +286,9 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Every `.toml` file below `applications/`, skipping dot files and symbolic links.
+/// Every `.toml` file below `applications/`, skipping dot files and symbolic links (with a
+/// warning). A pipe or a device named `*.toml` is `not-a-regular-file` and is never opened; a
+/// file named `*.TOML` (the extension in another case) is `stray-file` and is not read.
 pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
     let dir = root.join("applications");
     let mut listing = Listing::default();
@@ -283,13 +317,41 @@ pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
         let file_type = entry.file_type();
         if file_type.is_symlink() {
             listing.findings.push(symlink(root, entry.path()));
-        } else if file_type.is_file() && entry.file_name().to_string_lossy().ends_with(".toml") {
-            listing.files.push(relative(root, entry.path()));
+            continue;
+        }
+        if file_type.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let rel = relative(root, entry.path());
+        if name.ends_with(".toml") {
+            // A pipe or a device is never opened: reading it could wait forever.
+            match NotRegular::of(file_type) {
+                None => listing.files.push(rel),
+                Some(what) => listing.findings.push(not_regular(&rel, what)),
+            }
+        } else if let Some(stem) = toml_in_other_case(&name).filter(|_| file_type.is_file()) {
+            listing.findings.push(
+                STRAY_FILE
+                    .in_file(
+                        rel,
+                        format!("`{name}` is not read: an application's extension is `.toml`, in lower case"),
+                    )
+                    .with_help(format!("rename it `{stem}.toml` to have it read")),
+            );
         }
     }
     // Path order as findings print it (`a-b.toml` before `a/x.toml`), not walk order.
     listing.files.sort_unstable();
     Ok(listing)
+}
+
+/// The stem of `name` when its extension is `.toml` in another case than lower case
+/// (`LOUD.TOML`, `app.Toml`).
+fn toml_in_other_case(name: &str) -> Option<&str> {
+    let dot = name.len().checked_sub(5)?;
+    let ext = name.get(dot..)?;
+    (ext.eq_ignore_ascii_case(".toml") && ext != ".toml").then(|| &name[..dot])
 }
 
 fn symlink(root: &Path, path: &Path) -> Finding {

@@ -136,9 +136,14 @@ pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, Archi
         }
         None => (SourceFile::new(CONFIG_FILE, ""), None),
     };
+    // Whether judges.toml is there but could not be read or parsed: its one finding says so.
+    let mut roster_unreadable = false;
     let roster = if root.join(ROSTER_FILE).symlink_metadata().is_ok() {
-        read_text(files::read(root, ROSTER_FILE), &mut findings)?.map(|file| {
+        let file = read_text(files::read(root, ROSTER_FILE), &mut findings)?;
+        roster_unreadable = file.is_none();
+        file.map(|file| {
             let (roster, found) = roster::parse(file);
+            roster_unreadable = found.iter().any(|f| f.code == fields::TOML_SYNTAX.name);
             findings.extend(found);
             roster
         })
@@ -163,7 +168,7 @@ pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, Archi
     let mut sheets = Vec::new();
     let mut assignments = Vec::new();
     if let Some(config) = &config {
-        let loaded = crate::load::sheet::load::load(root, config, roster.as_ref())?;
+        let loaded = crate::load::sheet::load::load(root, config, roster.as_ref(), roster_unreadable)?;
         sheets = loaded.sheets;
         findings.extend(loaded.findings);
         for round in &config.rounds {

@@ -10,7 +10,7 @@ use super::ScoreSheet;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::load::fields;
-use crate::load::files::{self, FILE_TOO_LARGE, NotRegular, SYMLINK_SKIPPED, Unreadable};
+use crate::load::files::{self, FILE_TOO_LARGE, NOT_A_REGULAR_FILE, NotRegular, STRAY_FILE, Unreadable};
 use crate::load::ids::UNKNOWN_ROUND;
 use crate::model::config::Config;
 use crate::model::roster::Roster;
@@ -43,30 +43,6 @@ add the judge to judges.toml.
 ",
 };
 
-/// `stray-file`: a file in a round's folder that is not named `<judge>.csv`.
-pub static STRAY_FILE: Code = Code {
-    name: "stray-file",
-    severity: Severity::Warning,
-    summary: "a file in scores/<round>/ that is not a score sheet named `<judge>.csv`, and is not read",
-    explanation: "\
-A round's folder holds only score sheets, each named exactly `<judge-id>.csv` with the extension
-in lower case. Anything else there is not read and is reported with this warning: a copy such as
-`j-kim.csv.bak`, notes, a folder, and `j-kim.CSV` too, since reading it beside `j-kim.csv`
-would count the judge twice. Files whose name starts with `.` are skipped without a word.
-
-### Example
-
-    scores/first/j-kim.csv
-    scores/first/j-kim.CSV          # a second copy, saved by a spreadsheet
-    scores/first/notes.txt
-
-### How to fix
-
-Keep one sheet per judge, named `<judge-id>.csv`, and move everything else out of `scores/`
-(`git mv scores/first/J-KIM.CSV scores/first/j-kim.csv` for a sheet saved with capitals).
-",
-};
-
 /// The sheets found, the sheets named after no judge, and the findings made while looking.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -87,12 +63,20 @@ struct Found {
 }
 
 /// Finds and reads every sheet under `scores/`. Dot files and folders are skipped; `scores/`
-/// or a round folder that is a symbolic link is skipped with a warning. In a round's folder,
+/// or a round folder that is a symbolic link is `not-a-regular-file` and is not followed. In a
+/// round's folder,
 /// anything not named `<judge>.csv` is `stray-file` and is not read, and a sheet that is not a
 /// regular file is `not-a-regular-file` and is not opened. A folder that is not a round is
 /// `unknown-round` and is not read; a sheet named after no judge is `unknown-judge`, and its
-/// cells are checked but it is not among the sheets.
-pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loaded, Unreadable> {
+/// cells are checked but it is not among the sheets. When `roster_unreadable` (judges.toml is
+/// there but could not be read or parsed), no sheet's judge can be known, and the roster's own
+/// finding says so: the sheets are not among the sheets, without an `unknown-judge` each.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    roster: Option<&Roster>,
+    roster_unreadable: bool,
+) -> Result<Loaded, Unreadable> {
     let mut loaded = Loaded::default();
     let dir = root.join(SCORES_DIR);
     let rounds: Vec<&str> = config.rounds.iter().map(|r| r.id.as_str()).collect();
@@ -104,7 +88,7 @@ pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loa
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(loaded),
         Err(reason) => return Err(Unreadable { path: dir, reason }),
         Ok(meta) if meta.file_type().is_symlink() => {
-            loaded.findings.push(symlink(root, &dir));
+            loaded.findings.push(linked_folder(SCORES_DIR));
             return Ok(loaded);
         }
         Ok(meta) if !meta.is_dir() => return Ok(loaded),
@@ -113,7 +97,7 @@ pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loa
     for (round_path, round_name, kind) in entries(&dir)? {
         let rel = files::relative(root, &round_path);
         if kind.is_symlink() {
-            loaded.findings.push(symlink(root, &round_path));
+            loaded.findings.push(linked_folder(&rel));
             continue;
         }
         if !kind.is_dir() {
@@ -162,6 +146,8 @@ pub fn load(root: &Path, config: &Config, roster: Option<&Roster>) -> Result<Loa
     for (sheet, known) in read {
         if known {
             loaded.sheets.push(sheet);
+        } else if roster_unreadable {
+            loaded.findings.extend(sheet.findings);
         } else {
             let id = &sheet.judge;
             let help = fields::did_you_mean(id, judges.iter().copied(), || {
@@ -228,10 +214,15 @@ fn entries(dir: &Path) -> Result<Vec<(PathBuf, String, fs::FileType)>, Unreadabl
     Ok(out)
 }
 
-fn symlink(root: &Path, path: &Path) -> Finding {
-    SYMLINK_SKIPPED
-        .in_file(files::relative(root, path), "symbolic link not followed")
-        .with_help("store the sheet itself in scores/<round>/, e.g. with `prize scores import`")
+/// The `not-a-regular-file` error of `scores/` or a round's folder that is a symbolic link: not
+/// followed, so every sheet it stands for is missing, which must not pass as a warning.
+fn linked_folder(rel: &str) -> Finding {
+    NOT_A_REGULAR_FILE
+        .in_file(
+            rel,
+            format!("{rel} is a symbolic link, not a folder; it is not followed, and no sheet in it is read"),
+        )
+        .with_help("put the folder itself here, with the sheets in it (`prize scores import` stores a judge's sheet)")
 }
 
 /// Reads the bytes of a file named on the command line, at most `MAX_SHEET_BYTES`:

@@ -62,7 +62,7 @@ pub const CODES: &[&crate::diagnostics::codes::Code] = &[
     &read::INCOMPLETE_SCORES,
     &read::CSV_SYNTAX,
     &load::UNKNOWN_JUDGE,
-    &load::STRAY_FILE,
+    &crate::load::files::STRAY_FILE,
 ];
 
 /// The two criteria the sheet modules' unit tests use: impact (1–10, weight 2) and design

@@ -17,7 +17,6 @@ use crate::load::sheet::spreadsheet::{self, Grid};
 use crate::model::config::Config;
 use crate::model::roster::Roster;
 use crate::model::sheet::{ScoreSheet, SheetRow};
-use crate::ranking::NOT_COMPETING;
 
 /// Kept here too, where the sheet modules have always found it.
 pub use crate::jury::atomic::write_atomic;
@@ -357,27 +356,12 @@ fn not_competing(archive: &Archive<'_>, sheet: &ScoreSheet) -> Vec<Finding> {
     let Some(competing) = archive.competing else {
         return Vec::new();
     };
-    let why = if competing.first_round {
-        "is not eligible"
-    } else {
-        "did not advance to this round"
-    };
     sheet
         .scored()
         .filter(|r| archive.applications.contains(&r.application) && !competing.ids.contains(r.application.as_str()))
         .map(|row| {
-            Finding::at(
-                NOT_COMPETING.severity,
-                NOT_COMPETING.name,
-                sheet.file.clone(),
-                &row.position,
-                format!(
-                    "{} {why}: its score in round `{}` is not counted",
-                    row.application, sheet.round
-                ),
-            )
-            .with_help("remove the row, or check the sheet's round")
-            .for_application(row.application.clone())
+            crate::ranking::not_competing(&sheet.file, row, &sheet.round, competing.first_round)
+                .for_application(row.application.clone())
         })
         .collect()
 }

@@ -419,24 +419,7 @@ pub fn findings(
         for ignored in result.ignored.iter().filter(|i| i.reason == NotCounted::NotCompeting) {
             let sheet = &archive.sheets[ignored.sheet];
             let row = &sheet.rows[ignored.row];
-            let why = if result.round == 0 {
-                "is not eligible"
-            } else {
-                "did not advance to this round"
-            };
-            out.push(
-                crate::diagnostics::finding::Finding::at(
-                    NOT_COMPETING.severity,
-                    NOT_COMPETING.name,
-                    sheet.file.clone(),
-                    &row.position,
-                    format!(
-                        "{} {why}: its score in round `{}` is not counted",
-                        row.application, round.id
-                    ),
-                )
-                .with_help("remove the row, or check the sheet's round"),
-            );
+            out.push(not_competing(&sheet.file, row, &round.id, result.round == 0));
         }
         out.extend(disconnected(config, result));
     }
@@ -463,4 +446,27 @@ pub fn disconnected(config: &Config, result: &RoundResult) -> Option<crate::diag
                 "bias scores are comparable only within a group; give some applications to judges of several groups",
             )
     })
+}
+
+/// The `not-competing` warning for a scored row of `file` in round `round` (`first`: the first
+/// round, where only eligible applications compete), as `validate` and `scores import` word it.
+pub fn not_competing(
+    file: &str,
+    row: &crate::model::sheet::SheetRow,
+    round: &str,
+    first: bool,
+) -> crate::diagnostics::finding::Finding {
+    let why = if first {
+        "is not eligible"
+    } else {
+        "did not advance to this round"
+    };
+    crate::diagnostics::finding::Finding::at(
+        NOT_COMPETING.severity,
+        NOT_COMPETING.name,
+        file.to_string(),
+        &row.position,
+        format!("{} {why}: its score in round `{round}` is not counted", row.application),
+    )
+    .with_help("remove the row, or check the sheet's round")
 }

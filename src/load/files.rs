@@ -363,39 +363,40 @@ fn symlink(root: &Path, path: &Path) -> Finding {
 /// Reads a text file of the archive: `Ok(Err(finding))` when it is not a regular file, too
 /// large or not UTF-8.
 pub fn read(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
-    let path = root.join(rel);
-    match open_regular(&path).map_err(|reason| Unreadable {
-        path: path.clone(),
-        reason,
-    })? {
-        Ok(opened) => read_opened(rel, &path, opened),
-        Err(what) => Ok(Err(Box::new(not_regular(rel, what)))),
-    }
+    read_with(root, rel, open_regular, |what, _| Ok(Box::new(not_regular(rel, what))))
 }
 
 /// Reads a file that must be a regular file for the command to run (`prize.toml`): when it is
 /// not, the command cannot run.
 pub fn read_required(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
-    let path = root.join(rel);
-    match open_regular(&path).map_err(|reason| Unreadable {
-        path: path.clone(),
-        reason,
-    })? {
-        Ok(opened) => read_opened(rel, &path, opened),
-        Err(what) => Err(what.unreadable(&path)),
-    }
+    read_with(root, rel, open_regular, |what, path| Err(what.unreadable(path)))
 }
 
 /// Reads a file that [`list_applications`] found to be a regular file.
 pub fn read_listed(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
-    let path = root.join(rel);
     // One open and one fstat per file: path lookups are what reading 100,000 files costs.
-    match open_seen_regular(&path).map_err(|reason| Unreadable {
+    read_with(root, rel, open_seen_regular, |what, _| {
+        Ok(Box::new(not_regular(rel, what)))
+    })
+}
+
+/// How a reader opens a file: the open file and its metadata, or what it is if not regular.
+type Opener = fn(&Path) -> io::Result<Result<(fs::File, fs::Metadata), NotRegular>>;
+
+/// Opens `rel` with `open` and reads it; `refused` says what a file that is not regular means.
+fn read_with(
+    root: &Path,
+    rel: &str,
+    open: Opener,
+    refused: impl FnOnce(NotRegular, &Path) -> Result<Box<Finding>, Unreadable>,
+) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
+    let path = root.join(rel);
+    match open(&path).map_err(|reason| Unreadable {
         path: path.clone(),
         reason,
     })? {
         Ok(opened) => read_opened(rel, &path, opened),
-        Err(what) => Ok(Err(Box::new(not_regular(rel, what)))),
+        Err(what) => refused(what, &path).map(Err),
     }
 }
 

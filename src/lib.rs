@@ -8,7 +8,8 @@
 //! - [`load`]: reading the archive's files into the model, with spans and the reading findings.
 //! - [`check`]: every rule of the spec's section 3, as functions returning findings.
 //! - [`score`]: totals and one file per method; [`ranking`]: rounds, order, ties, advancing.
-//! - [`award`]: winners; [`report`]: the result values commands print, and [`report::open`],
+//! - [`award`]: winners; [`trust`]: judges' leniency, agreement, methods compared, stability;
+//!   [`report`]: the result values commands print, and [`report::open`],
 //!   which reads, checks and judges the archive once for every command.
 //! - [`jury`]: assigning judges, sheet templates, importing sheets (the writers).
 //! - [`render`]: one renderer per output format behind one trait, over those values.
@@ -25,3 +26,4 @@ pub mod ranking;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod trust;

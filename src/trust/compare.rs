@@ -1,0 +1,1 @@
+//! Spec section 8: `prize compare`.

@@ -63,8 +63,8 @@ const ASSIGNMENTS_DIR: &str = "assignments";
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("assign", &[Format::Human, Format::Json])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is assigned")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "nothing is assigned")? else {
         return Ok(Outcome::Failure);
     };
     let round = round_index(config, &args.round)?;
@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     if roster_broken {
         return Ok(ctx.refuse(out, &validation, ROSTER_FILE, "nothing is assigned")?);
     }
-    let applications = competing(&archive, &rounds, round);
+    let applications = competing(archive, rounds, round);
     if applications.is_empty() {
         ctx.summary_to_stderr(out, &validation)?;
         let why = if round == 0 {
@@ -131,7 +131,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let file = assignment::path(round_id);
     let (status, changes) = if plan.shortfalls.is_empty() {
         let pairs = pairs(&plan, &applications, &judges);
-        store(&archive, args, round_id, &file, pairs)?
+        store(archive, args, round_id, &file, pairs)?
     } else {
         (AssignmentOutcome::Impossible, None)
     };

@@ -20,14 +20,14 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("explain", &[Format::Human, Format::Json])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
+    let validation = Validation::of(archive);
     let Some(app) = archive.applications.iter().position(|a| a.id == args.id) else {
         let ids = archive.applications.iter().map(|a| a.id.as_str());
         let help = crate::load::fields::did_you_mean(&args.id, ids, || "`prize list` shows every id".to_string());
         bail!("no application `{}`; {help}", args.id);
     };
-    let config = crate::report::validation::usable_config(&archive, &validation);
-    let explanation = explain(&archive, &rounds, config, app);
+    let config = crate::report::validation::usable_config(archive, &validation);
+    let explanation = explain(archive, rounds, config, app);
     ctx.renderer(format).explanation(out, &explanation)?;
     ctx.summary_always(out, &validation)?;
     Ok(super::outcome_of(&validation))

@@ -96,10 +96,10 @@ fn keep(app: &Application, args: &Args) -> bool {
 /// Runs `prize list`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("list", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
-    let archive = ctx.load()?.archive;
+    let archive = &ctx.load()?.archive;
     check_filters(archive.config.as_ref(), args)?;
-    let validation = Validation::of(&archive);
-    let listing = listing::of(&archive, |a| keep(a, args));
+    let validation = Validation::of(archive);
+    let listing = listing::of(archive, |a| keep(a, args));
     ctx.renderer(format).listing(out, &listing)?;
     ctx.summary_to_stderr(out, &validation)?;
     Ok(outcome_of(&validation))

@@ -20,15 +20,15 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("progress", &[Format::Human, Format::Json, Format::Markdown])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no progress is shown")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no progress is shown")? else {
         return Ok(Outcome::Failure);
     };
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => progress::default_round(&archive, config),
+        None => progress::default_round(archive, config),
     };
-    let progress = progress::of(&archive, config, &rounds, round);
+    let progress = progress::of(archive, config, rounds, round);
     ctx.renderer(format).progress(out, &progress)?;
     ctx.summary_always(out, &validation)?;
     Ok(outcome_of(&validation))

@@ -35,8 +35,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("rank", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "nothing is ranked")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "nothing is ranked")? else {
         return Ok(Outcome::Failure);
     };
     if let Some(track) = &args.track {
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => ranking::default_round(&archive, config),
+        None => ranking::default_round(archive, config),
     };
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
@@ -54,8 +54,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let rescored;
     let shown = match args.method.as_ref().filter(|m| **m != judged.method) {
         Some(method) => {
-            let index = ranking::id_index(&archive);
-            let mut result = ranking::judge_round(&archive, config, round, judged.competing.clone(), method, &index);
+            let index = ranking::id_index(archive);
+            let mut result = ranking::judge_round(archive, config, round, judged.competing.clone(), method, &index);
             result.advanced = judged.advanced.clone();
             // The archive's findings know only the round's own method: a fit that `--method
             // bias` made is warned of here, as `validate` warns of the configured one.
@@ -77,11 +77,11 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         shown.scoring_time
     ));
     let standings = Standings {
-        archive: &archive,
+        archive,
         config,
         round: &config.rounds[round],
         result: shown,
-        groups: standings::groups(&archive, config, shown, args.track.as_deref(), args.by),
+        groups: standings::groups(archive, config, shown, args.track.as_deref(), args.by),
         by: args.by,
         top: args.top,
     };

@@ -101,9 +101,9 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         .transpose()
         .map_err(|e| anyhow!(e))?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
+    let validation = Validation::of(archive);
     // A broken prize.toml means the same here as for every command that needs the archive.
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no sheet is imported")? else {
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no sheet is imported")? else {
         return Ok(Outcome::Failure);
     };
     let Some(roster) = &archive.roster else {
@@ -144,7 +144,7 @@ fn import(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> anyhow::Resu
         inputs.push((shown, input));
     }
     let applications = Applications::new(&archive.applications);
-    let competing = competing(&archive, config, &rounds, &round);
+    let competing = competing(archive, config, rounds, &round);
     let view = import::Archive {
         root: &archive.root,
         config,

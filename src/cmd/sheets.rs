@@ -52,8 +52,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("sheets", &[Format::Human, Format::Json])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no template is written")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no template is written")? else {
         return Ok(Outcome::Failure);
     };
     if archive.roster.is_none() {
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let round_id = import::round_id(config, args.round.as_deref()).map_err(|e| anyhow!(e))?;
     let round = config.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
-    let plan = template::plan(&archive, config, &rounds, round);
+    let plan = template::plan(archive, config, rounds, round);
     let (dir, shown_dir) = match &args.out {
         Some(dir) => (dir.clone(), dir.display().to_string()),
         None => (

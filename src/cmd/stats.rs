@@ -21,8 +21,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("stats", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let stats = stats::of(&archive, &rounds);
+    let validation = Validation::of(archive);
+    let stats = stats::of(archive, rounds);
     ctx.renderer(format).stats(out, &stats, args.top)?;
     ctx.summary_to_stderr(out, &validation)?;
     Ok(outcome_of(&validation))

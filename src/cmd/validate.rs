@@ -17,8 +17,8 @@ pub struct Args {
 /// Runs `prize validate`.
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("validate", &[Format::Human, Format::Json, Format::Github])?;
-    let archive = ctx.load()?.archive;
-    let validation = Validation::of(&archive);
+    let archive = &ctx.load()?.archive;
+    let validation = Validation::of(archive);
     ctx.renderer(format).validation(out, &validation)?;
     let s = validation.summary;
     Ok(if s.errors > 0 || (args.deny_warnings && s.warnings > 0) {

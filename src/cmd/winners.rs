@@ -16,11 +16,11 @@ pub struct Args {}
 pub fn run(ctx: &Context, _args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("winners", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no award is decided")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no award is decided")? else {
         return Ok(Outcome::Failure);
     };
-    let Some(awarded) = awards::of(&archive, config, &rounds) else {
+    let Some(awarded) = awards::of(archive, config, rounds) else {
         anyhow::bail!("prize.toml defines no rounds");
     };
     ctx.renderer(format).winners(out, &awarded)?;

@@ -150,34 +150,17 @@ pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, Archi
     } else {
         None
     };
-    let listing = files::list_applications(root)?;
-    findings.extend(listing.findings);
-    let applications = listing
-        .files
-        .par_iter()
-        .map(|rel| {
-            Ok(match files::read_listed(root, rel)? {
-                Ok(file) => read_application(config.as_ref(), &file, checks),
-                Err(finding) => Application::unreadable(rel, vec![*finding]),
-            })
-        })
-        .collect::<Vec<Result<Application, Unreadable>>>()
-        // The first unreadable file in path order, whatever the threads did.
-        .into_iter()
-        .collect::<Result<Vec<_>, Unreadable>>()?;
-    let mut sheets = Vec::new();
-    let mut assignments = Vec::new();
-    if let Some(config) = &config {
-        let loaded = crate::load::sheet::load::load(root, config, roster.as_ref(), roster_unreadable)?;
-        sheets = loaded.sheets;
-        findings.extend(loaded.findings);
-        for round in &config.rounds {
-            let (assignment, found) = crate::load::assignment::load(root, &round.id)?;
-            findings.extend(found);
-            assignments.extend(assignment);
-        }
-        findings.extend(crate::load::assignment::unassigned(&assignments, &sheets));
-    }
+    // The applications and the jury's files do not depend on each other: both cores read the
+    // applications while one also reads the sheets and assignments, and takes on applications
+    // when it is done.
+    let (applications, jury) = rayon::join(
+        || read_applications(root, config.as_ref(), checks),
+        || read_jury_files(root, config.as_ref(), roster.as_ref(), roster_unreadable),
+    );
+    let (applications, listed) = applications?;
+    findings.extend(listed);
+    let (sheets, assignments, found) = jury?;
+    findings.extend(found);
     Ok(Archive {
         root: root.to_path_buf(),
         config_file,
@@ -188,6 +171,55 @@ pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, Archi
         assignments,
         findings,
     })
+}
+
+/// Lists and reads every application (in parallel), with the findings of the listing.
+fn read_applications(
+    root: &Path,
+    config: Option<&Config>,
+    checks: ApplicationChecks<'_>,
+) -> Result<(Vec<Application>, Vec<Finding>), ArchiveError> {
+    let listing = files::list_applications(root)?;
+    let applications = listing
+        .files
+        .par_iter()
+        .map(|rel| {
+            Ok(match files::read_listed(root, rel)? {
+                Ok(file) => read_application(config, &file, checks),
+                Err(finding) => Application::unreadable(rel, vec![*finding]),
+            })
+        })
+        .collect::<Vec<Result<Application, Unreadable>>>()
+        // The first unreadable file in path order, whatever the threads did.
+        .into_iter()
+        .collect::<Result<Vec<_>, Unreadable>>()?;
+    Ok((applications, listing.findings))
+}
+
+/// The jury's files: the score sheets and each round's assignments (nothing without a
+/// configuration), with their findings.
+type JuryFiles = (Vec<ScoreSheet>, Vec<crate::load::assignment::Assignment>, Vec<Finding>);
+
+/// Reads the score sheets and the assignments.
+fn read_jury_files(
+    root: &Path,
+    config: Option<&Config>,
+    roster: Option<&Roster>,
+    roster_unreadable: bool,
+) -> Result<JuryFiles, ArchiveError> {
+    let Some(config) = config else {
+        return Ok((Vec::new(), Vec::new(), Vec::new()));
+    };
+    let loaded = crate::load::sheet::load::load(root, config, roster, roster_unreadable)?;
+    let mut findings = loaded.findings;
+    let mut assignments = Vec::new();
+    for round in &config.rounds {
+        let (assignment, found) = crate::load::assignment::load(root, &round.id)?;
+        findings.extend(found);
+        assignments.extend(assignment);
+    }
+    findings.extend(crate::load::assignment::unassigned(&assignments, &loaded.sheets));
+    Ok((loaded.sheets, assignments, findings))
 }
 
 /// Reads one application file, then gives it `checks` when there is a configuration.

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::load::Archive;
 use crate::model::Status;
 use crate::model::config::{Advance, Config, TieBreak};
@@ -167,56 +169,31 @@ pub fn judge_round(
         applications: competing.len(),
         totals: Vec::new(),
     };
-    let mut sources = Vec::new();
+    // Each sheet's rows are counted on their own (in parallel), then put together in sheet order.
+    let per_sheet: Vec<SheetCount> = archive
+        .sheets
+        .par_iter()
+        .enumerate()
+        .filter(|(_, sheet)| sheet.round == round_id)
+        .map(|(s, sheet)| count_sheet(archive, config, round_id, judges, index, &local, s, sheet))
+        .collect();
+    let mut counted: Vec<Counted> = Vec::new();
     let mut ignored = Vec::new();
-    for (s, sheet) in archive.sheets.iter().enumerate().filter(|(_, s)| s.round == round_id) {
-        let judge = judges.iter().position(|j| j.id == sheet.judge);
-        for (row_index, row) in sheet.rows.iter().enumerate() {
-            let Some(values) = &row.scores else { continue };
-            let mut skip = |reason| {
-                ignored.push(Ignored {
-                    sheet: s,
-                    row: row_index,
-                    reason,
-                })
-            };
-            let Some(j) = judge else {
-                skip(NotCounted::UnknownJudge);
-                continue;
-            };
-            if !serves(&judges[j], round_id) {
-                skip(NotCounted::NotServing);
-                continue;
-            }
-            let Some(&app) = index.get(row.application.as_str()) else {
-                skip(NotCounted::UnknownApplication);
-                continue;
-            };
-            let Some(&pos) = local.get(&app) else {
-                skip(NotCounted::NotCompeting);
-                continue;
-            };
-            if let Some(why) =
-                crate::check::conflicts::conflict(&config.conflicts, &judges[j], &archive.applications[app])
-            {
-                skip(NotCounted::Conflict(why));
-                continue;
-            }
-            let (value, criteria) = score::total(&config.criteria, values);
-            totals.totals.push(Total {
-                judge: j,
-                application: pos,
-                value,
-                criteria,
-            });
-            sources.push((s, row_index));
-        }
+    for (rows, skipped) in per_sheet {
+        counted.extend(rows);
+        ignored.extend(skipped);
     }
-    let mut counted: Vec<(Total, (usize, usize))> = totals.totals.drain(..).zip(sources).collect();
-    // The value last, for a judge with two rows for one application (a `duplicate-score`).
-    counted.sort_by(|(a, _), (b, _)| {
-        (a.application, judges[a.judge].id.as_str())
-            .cmp(&(b.application, judges[b.judge].id.as_str()))
+    // By application, then judge id; the value last, for a judge with two rows for one
+    // application (a `duplicate-score`). The sort is stable, so equal rows stay in path order.
+    let mut by_id: Vec<usize> = (0..judges.len()).collect();
+    by_id.sort_by(|&a, &b| (judges[a].id.as_str(), a).cmp(&(judges[b].id.as_str(), b)));
+    let mut judge_rank = vec![0; judges.len()];
+    for (rank, &j) in by_id.iter().enumerate() {
+        judge_rank[j] = rank;
+    }
+    counted.par_sort_by(|(a, _), (b, _)| {
+        (a.application, judge_rank[a.judge])
+            .cmp(&(b.application, judge_rank[b.judge]))
             .then(a.value.total_cmp(&b.value))
     });
     let sources = counted.iter().map(|(_, source)| *source).collect();
@@ -238,10 +215,11 @@ pub fn judge_round(
         advanced: Vec::new(),
         ignored,
     };
+    let by_app = result.totals.by_application();
     result.groups = config
         .tracks
-        .iter()
-        .map(|t| group(archive, config, &result, &t.id, None, |_| true))
+        .par_iter()
+        .map(|t| group_of(archive, config, &result, &by_app, &t.id, None, |_| true))
         .collect();
     if let Some(advance) = &config.rounds[round].advance {
         let mut advanced: Vec<usize> = Vec::new();
@@ -263,6 +241,72 @@ pub fn judge_round(
     result
 }
 
+/// A total that counts, with where it came from: (sheet index, row index).
+type Counted = (Total, (usize, usize));
+
+/// One sheet's totals that count, and its rows that do not.
+type SheetCount = (Vec<Counted>, Vec<Ignored>);
+
+/// The totals of one sheet that count in the round (archive index `s`), with where each came
+/// from, and the rows that do not count.
+#[allow(clippy::too_many_arguments)]
+fn count_sheet(
+    archive: &Archive,
+    config: &Config,
+    round_id: &str,
+    judges: &[Judge],
+    index: &HashMap<&str, usize>,
+    local: &HashMap<usize, usize>,
+    s: usize,
+    sheet: &crate::model::sheet::ScoreSheet,
+) -> SheetCount {
+    let judge = judges.iter().position(|j| j.id == sheet.judge);
+    let mut counted = Vec::new();
+    let mut ignored = Vec::new();
+    for (row_index, row) in sheet.rows.iter().enumerate() {
+        let Some(values) = &row.scores else { continue };
+        let mut skip = |reason| {
+            ignored.push(Ignored {
+                sheet: s,
+                row: row_index,
+                reason,
+            })
+        };
+        let Some(j) = judge else {
+            skip(NotCounted::UnknownJudge);
+            continue;
+        };
+        if !serves(&judges[j], round_id) {
+            skip(NotCounted::NotServing);
+            continue;
+        }
+        let Some(&app) = index.get(row.application.as_str()) else {
+            skip(NotCounted::UnknownApplication);
+            continue;
+        };
+        let Some(&pos) = local.get(&app) else {
+            skip(NotCounted::NotCompeting);
+            continue;
+        };
+        if let Some(why) = crate::check::conflicts::conflict(&config.conflicts, &judges[j], &archive.applications[app])
+        {
+            skip(NotCounted::Conflict(why));
+            continue;
+        }
+        let (value, criteria) = score::total(&config.criteria, values);
+        counted.push((
+            Total {
+                judge: j,
+                application: pos,
+                value,
+                criteria,
+            },
+            (s, row_index),
+        ));
+    }
+    (counted, ignored)
+}
+
 /// Ranks the competing applications of `track` for which `keep` holds.
 pub fn group(
     archive: &Archive,
@@ -272,7 +316,27 @@ pub fn group(
     key: Option<String>,
     keep: impl Fn(usize) -> bool,
 ) -> Group {
-    let by_app = result.totals.by_application();
+    group_of(
+        archive,
+        config,
+        result,
+        &result.totals.by_application(),
+        track,
+        key,
+        keep,
+    )
+}
+
+/// [`group`], given the indices of each application's totals.
+fn group_of(
+    archive: &Archive,
+    config: &Config,
+    result: &RoundResult,
+    by_app: &[Vec<usize>],
+    track: &str,
+    key: Option<String>,
+    keep: impl Fn(usize) -> bool,
+) -> Group {
     let jury: HashMap<&str, usize> = config
         .scoring
         .jury_order

@@ -1,6 +1,6 @@
 //! Eligibility (spec 3.2): the codes that make a well-formed application ineligible.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
@@ -348,7 +348,8 @@ pub fn latest_start(deadline: jiff::civil::Date, months: i64) -> Option<jiff::ci
 
 /// Marks every application but the earliest submitted of each applicant and track.
 pub fn duplicate_applicants(apps: &mut [Application]) {
-    let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::with_capacity(apps.len());
+    let mut groups: FxHashMap<(&str, &str, &str), Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(apps.len(), Default::default());
     for (i, app) in apps.iter().enumerate() {
         let (Some(name), Some(country), Some(track)) = (&app.applicant.name_key, &app.applicant.country, &app.track)
         else {

@@ -1,7 +1,5 @@
 //! Ids used twice.
 
-use std::collections::HashMap;
-
 use crate::load::application::Application;
 
 use crate::diagnostics::finding::Finding;
@@ -10,11 +8,14 @@ use crate::load::ids::DUPLICATE_ID;
 /// Reports every application whose id another file also uses: each finding names the first other
 /// file and counts the rest, so the output grows linearly with the number of files.
 pub fn duplicate_applications(apps: &mut [Application]) {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(apps.len());
-    for (i, app) in apps.iter().enumerate() {
-        by_id.entry(app.id.as_str()).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    // Sorted by id, the files of one id are neighbours: no map, no list per id.
+    let mut order: Vec<usize> = (0..apps.len()).collect();
+    order.sort_unstable_by(|&a, &b| (apps[a].id.as_str(), a).cmp(&(apps[b].id.as_str(), b)));
+    let mut groups: Vec<Vec<usize>> = order
+        .chunk_by(|&a, &b| apps[a].id == apps[b].id)
+        .filter(|g| g.len() > 1)
+        .map(<[usize]>::to_vec)
+        .collect();
     groups.sort_unstable();
     for group in groups {
         for &i in &group {

@@ -1,7 +1,9 @@
 //! Score sheets against the rest of the archive: the applications they name, the judge's
 //! conflicts of interest, and the rounds the judge serves in.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -75,9 +77,12 @@ Move the sheet to the round it belongs to, or add the round to the judge's `roun
 
 /// The applications of the archive by id, for checking the rows of sheets.
 pub struct Applications<'a> {
-    by_id: HashMap<&'a str, &'a Application>,
-    /// Lower-cased id → id, for suggesting the right case.
-    by_lower: HashMap<String, &'a str>,
+    by_id: FxHashMap<&'a str, &'a Application>,
+    /// Lower-cased id → id, for suggesting the right case: built the first time a row names an
+    /// unknown id, as most archives have none.
+    by_lower: OnceLock<FxHashMap<String, &'a str>>,
+    /// The applications, for building `by_lower`.
+    apps: &'a [Application],
     /// Whether every application file could be read: when one could not, its id is not known
     /// for sure, and a row naming no application is not reported.
     all_known: bool,
@@ -89,15 +94,14 @@ const MAX_SUGGESTION_CANDIDATES: usize = 5000;
 impl<'a> Applications<'a> {
     /// Indexes `apps` (the first of two with one id wins).
     pub fn new(apps: &'a [Application]) -> Applications<'a> {
-        let mut by_id = HashMap::with_capacity(apps.len());
-        let mut by_lower = HashMap::with_capacity(apps.len());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(apps.len(), Default::default());
         for app in apps {
             by_id.entry(app.id.as_str()).or_insert(app);
-            by_lower.entry(app.id.to_lowercase()).or_insert(app.id.as_str());
         }
         Applications {
             by_id,
-            by_lower,
+            by_lower: OnceLock::new(),
+            apps,
             all_known: apps.iter().all(|a| a.readable),
         }
     }
@@ -108,7 +112,14 @@ impl<'a> Applications<'a> {
     }
 
     fn suggestion(&self, id: &str) -> String {
-        let close = self.by_lower.get(&id.to_lowercase()).copied().or_else(|| {
+        let by_lower = self.by_lower.get_or_init(|| {
+            let mut by_lower = FxHashMap::with_capacity_and_hasher(self.apps.len(), Default::default());
+            for app in self.apps {
+                by_lower.entry(app.id.to_lowercase()).or_insert(app.id.as_str());
+            }
+            by_lower
+        });
+        let close = by_lower.get(&id.to_lowercase()).copied().or_else(|| {
             (self.by_id.len() <= MAX_SUGGESTION_CANDIDATES)
                 .then(|| {
                     let mut ids: Vec<&str> = self.by_id.keys().copied().collect();
@@ -192,7 +203,7 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
                 UNKNOWN_APPLICATION.severity,
                 UNKNOWN_APPLICATION.name,
                 sheet.file.clone(),
-                &row.position,
+                &sheet.position(row),
                 format!("no application has the id `{}`", row.application),
             )
             .with_help(apps.suggestion(&row.application)),
@@ -206,7 +217,7 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
                     CONFLICT_OF_INTEREST.severity,
                     CONFLICT_OF_INTEREST.name,
                     sheet.file.clone(),
-                    &row.position,
+                    &sheet.position(row),
                     format!("conflicted score: {reason}"),
                 )
                 .with_help("delete the row or clear its scores; another judge must score this application")

@@ -74,30 +74,16 @@ impl SourceFile {
 
     /// The source line holding `span.start`, with the part of the span on that line.
     pub fn excerpt(&self, span: &Range<usize>) -> Excerpt {
-        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
-        let mut text = &self.text[line_start..line_end];
-        if let Some(stripped) = text.strip_suffix('\r') {
-            text = stripped;
-        }
-        // The span may start after the line's visible end (just past a stripped `\r`).
-        let start = start.min(line_start + text.len());
-        let end = floor_char_boundary(&self.text, span.end.max(start).min(line_start + text.len()));
-        Excerpt {
-            text: text.to_string(),
-            underline: start - line_start..end - line_start,
-        }
+        excerpt(&self.text, span)
     }
 
     /// The position of `span`, to make findings with later.
     pub fn position(&self, span: &Range<usize>) -> Position {
         let (line, column) = self.line_col(span.start);
-        let excerpt = self.excerpt(span);
         Position {
             line,
             column,
-            excerpt: (excerpt.text.len() <= MAX_EXCERPT_BYTES).then_some(excerpt),
+            excerpt: capped_excerpt(&self.text, span),
         }
     }
 
@@ -118,6 +104,30 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The line of `text` that `span` starts on, with the part `span` covers underlined.
+pub fn excerpt(source: &str, span: &Range<usize>) -> Excerpt {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let mut text = &source[line_start..line_end];
+    if let Some(stripped) = text.strip_suffix('\r') {
+        text = stripped;
+    }
+    // The span may start after the line's visible end (just past a stripped `\r`).
+    let start = start.min(line_start + text.len());
+    let end = floor_char_boundary(source, span.end.max(start).min(line_start + text.len()));
+    Excerpt {
+        text: text.to_string(),
+        underline: start - line_start..end - line_start,
+    }
+}
+
+/// [`excerpt`], or `None` for a line over [`MAX_EXCERPT_BYTES`], which is not shown.
+pub fn capped_excerpt(text: &str, span: &Range<usize>) -> Option<Excerpt> {
+    let excerpt = excerpt(text, span);
+    (excerpt.text.len() <= MAX_EXCERPT_BYTES).then_some(excerpt)
 }
 
 #[cfg(test)]

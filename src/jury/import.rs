@@ -360,7 +360,7 @@ fn not_competing(archive: &Archive<'_>, sheet: &ScoreSheet) -> Vec<Finding> {
         .scored()
         .filter(|r| archive.applications.contains(&r.application) && !competing.ids.contains(r.application.as_str()))
         .map(|row| {
-            crate::ranking::not_competing(&sheet.file, row, &sheet.round, competing.first_round)
+            crate::ranking::not_competing(sheet, row, &sheet.round, competing.first_round)
                 .for_application(row.application.clone())
         })
         .collect()

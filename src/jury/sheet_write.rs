@@ -75,6 +75,7 @@ mod tests {
             line: 0,
             application: id.to_string(),
             position: Position::default(),
+            span: 0..0,
             scores,
             comment: comment.to_string(),
         }

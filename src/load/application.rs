@@ -340,7 +340,8 @@ pub fn check_country(r: &mut Reader<'_>, path: &str, code: Sp<String>) -> Option
 
 fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
     r.unknown_keys(t, PROJECT_KEYS);
-    let summary = r.text(t, "summary", true);
+    // Only its length is kept: the summary, an application's longest value, is not copied.
+    let summary = r.text_str(t, "summary", true);
     let status = r.string(t, "status", true).and_then(|s| {
         if crate::model::config::PROJECT_STATUSES.contains(&s.value.as_str()) {
             Some(s)
@@ -383,7 +384,7 @@ fn project(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Project {
         }
     });
     Project {
-        summary_words: summary.map(|s| Sp::new(word_count(&s.value), s.span)),
+        summary_words: summary.map(|s| Sp::new(word_count(s.value), s.span)),
         status,
         started,
         beneficiaries,

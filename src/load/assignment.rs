@@ -173,7 +173,7 @@ fn unassigned_in(
                 NOT_ASSIGNED.severity,
                 NOT_ASSIGNED.name,
                 sheet.file.clone(),
-                &row.position,
+                &sheet.position(row),
                 format!(
                     "{} was not assigned to {} in round `{}`",
                     row.application, sheet.judge, assignment.round

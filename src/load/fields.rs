@@ -135,6 +135,9 @@ impl<'a, 'i> Table<'a, 'i> {
 
 /// Parses `file` as TOML. Syntax errors become `toml-syntax` findings (the first per line).
 pub fn parse<'i>(file: &'i SourceFile) -> Result<toml::Spanned<DeTable<'i>>, Vec<Finding>> {
+    if let Some(doc) = crate::load::fast_toml::parse(&file.text) {
+        return Ok(doc);
+    }
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
     if errors.is_empty() {
         return Ok(doc);
@@ -311,9 +314,15 @@ impl<'s> Reader<'s> {
 
     /// A string value.
     pub fn string(&mut self, table: &Table<'_, '_>, key: &str, required: bool) -> Option<Sp<String>> {
+        self.str(table, key, required)
+            .map(|s| Sp::new(s.value.to_string(), s.span))
+    }
+
+    /// A string value, borrowed from the document.
+    pub fn str<'a>(&mut self, table: &Table<'a, '_>, key: &str, required: bool) -> Option<Sp<&'a str>> {
         let value = self.present(table, key, required)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(s.to_string(), value.span())),
+            DeValue::String(s) => Some(Sp::new(s.as_ref(), value.span())),
             _ => {
                 self.wrong_type(table, key, value, "a string");
                 None
@@ -323,7 +332,13 @@ impl<'s> Reader<'s> {
 
     /// A string value that must not be blank.
     pub fn text(&mut self, table: &Table<'_, '_>, key: &str, required: bool) -> Option<Sp<String>> {
-        let value = self.string(table, key, required)?;
+        self.text_str(table, key, required)
+            .map(|s| Sp::new(s.value.to_string(), s.span))
+    }
+
+    /// A string value that must not be blank, borrowed from the document.
+    pub fn text_str<'a>(&mut self, table: &Table<'a, '_>, key: &str, required: bool) -> Option<Sp<&'a str>> {
+        let value = self.str(table, key, required)?;
         if value.value.trim().is_empty() {
             if required {
                 self.report_help(

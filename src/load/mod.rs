@@ -3,6 +3,7 @@
 pub mod application;
 pub mod assignment;
 pub mod config;
+pub mod fast_toml;
 pub mod fields;
 pub mod files;
 pub mod ids;

@@ -1,6 +1,7 @@
 //! Score sheets as read: one judge's rows for one round.
 
 use crate::diagnostics::finding::{Finding, Position};
+use crate::diagnostics::source::capped_excerpt;
 
 /// One judge's sheet for one round, as read.
 #[derive(Clone, Debug, Default)]
@@ -19,6 +20,9 @@ pub struct ScoreSheet {
     pub rejected: Vec<SheetRow>,
     /// Every problem of the sheet, with the sheet's own line numbers.
     pub findings: Vec<Finding>,
+    /// The sheet's text as read (empty for a worksheet): a row's line is cut from it only for
+    /// the rows a later finding names, not copied for every row.
+    pub text: String,
 }
 
 /// One row of a sheet.
@@ -28,8 +32,11 @@ pub struct SheetRow {
     pub line: usize,
     /// The application id, trimmed.
     pub application: String,
-    /// Where the application cell is, for findings made later (conflicts, not competing).
+    /// Where the application cell is, for findings made later (conflicts, not competing),
+    /// without its excerpt: [`ScoreSheet::position`] adds it.
     pub position: Position,
+    /// The application cell's bytes in the sheet's text.
+    pub span: std::ops::Range<usize>,
     /// The scores, one per criterion in prize.toml order; `None` when the row is not scored
     /// (every criterion cell blank).
     pub scores: Option<Vec<f64>>,
@@ -38,6 +45,16 @@ pub struct SheetRow {
 }
 
 impl ScoreSheet {
+    /// Where a row's application cell is, with the row's line of the sheet as its excerpt.
+    pub fn position(&self, row: &SheetRow) -> Position {
+        Position {
+            excerpt: (!self.text.is_empty())
+                .then(|| capped_excerpt(&self.text, &row.span))
+                .flatten(),
+            ..row.position.clone()
+        }
+    }
+
     /// Rows with a score (every criterion filled in, no error).
     pub fn scored(&self) -> impl Iterator<Item = &SheetRow> {
         self.rows.iter().filter(|r| r.scores.is_some())

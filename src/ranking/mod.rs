@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::load::Archive;
 use crate::model::Status;
@@ -90,15 +91,17 @@ pub struct RoundResult {
     pub ignored: Vec<Ignored>,
 }
 
+/// Application id → index in the archive, with a fast hash (FxHash): every score row is
+/// looked up in it.
+pub type IdIndex<'a> = FxHashMap<&'a str, usize>;
+
 /// Application id → index in the archive (the first file, when an id is used twice).
-pub fn id_index(archive: &Archive) -> HashMap<&str, usize> {
-    archive
-        .applications
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect()
+pub fn id_index(archive: &Archive) -> IdIndex<'_> {
+    let mut index = IdIndex::with_capacity_and_hasher(archive.applications.len(), Default::default());
+    for (i, a) in archive.applications.iter().enumerate().rev() {
+        index.insert(a.id.as_str(), i);
+    }
+    index
 }
 
 /// Whether a judge serves in a round.
@@ -158,12 +161,16 @@ pub fn judge_round(
     round: usize,
     mut competing: Vec<usize>,
     method: &str,
-    index: &HashMap<&str, usize>,
+    index: &IdIndex<'_>,
 ) -> RoundResult {
     let round_id = config.rounds[round].id.as_str();
     let judges: &[Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
     competing.sort_by(|&a, &b| (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b)));
-    let local: HashMap<usize, usize> = competing.iter().enumerate().map(|(pos, &app)| (app, pos)).collect();
+    // Archive index → position among the competing (NOT_COMPETING for the others).
+    let mut local = vec![NOT_COMPETING_HERE; archive.applications.len()];
+    for (pos, &app) in competing.iter().enumerate() {
+        local[app] = pos;
+    }
     let mut totals = RoundTotals {
         judges: judges.len(),
         applications: competing.len(),
@@ -241,6 +248,9 @@ pub fn judge_round(
     result
 }
 
+/// In the position index of a round's applications, one that does not compete.
+const NOT_COMPETING_HERE: usize = usize::MAX;
+
 /// A total that counts, with where it came from: (sheet index, row index).
 type Counted = (Total, (usize, usize));
 
@@ -255,12 +265,18 @@ fn count_sheet(
     config: &Config,
     round_id: &str,
     judges: &[Judge],
-    index: &HashMap<&str, usize>,
-    local: &HashMap<usize, usize>,
+    index: &IdIndex<'_>,
+    local: &[usize],
     s: usize,
     sheet: &crate::model::sheet::ScoreSheet,
 ) -> SheetCount {
     let judge = judges.iter().position(|j| j.id == sheet.judge);
+    // Whether the sheet's judge counts at all is one question per sheet, not per row.
+    let judge_skipped = match judge {
+        None => Some(NotCounted::UnknownJudge),
+        Some(j) if !serves(&judges[j], round_id) => Some(NotCounted::NotServing),
+        Some(_) => None,
+    };
     let mut counted = Vec::new();
     let mut ignored = Vec::new();
     for (row_index, row) in sheet.rows.iter().enumerate() {
@@ -272,22 +288,19 @@ fn count_sheet(
                 reason,
             })
         };
-        let Some(j) = judge else {
-            skip(NotCounted::UnknownJudge);
+        let (Some(j), None) = (judge, &judge_skipped) else {
+            skip(judge_skipped.clone().unwrap_or(NotCounted::UnknownJudge));
             continue;
         };
-        if !serves(&judges[j], round_id) {
-            skip(NotCounted::NotServing);
-            continue;
-        }
         let Some(&app) = index.get(row.application.as_str()) else {
             skip(NotCounted::UnknownApplication);
             continue;
         };
-        let Some(&pos) = local.get(&app) else {
+        let pos = local[app];
+        if pos == NOT_COMPETING_HERE {
             skip(NotCounted::NotCompeting);
             continue;
-        };
+        }
         if let Some(why) = crate::check::conflicts::conflict(&config.conflicts, &judges[j], &archive.applications[app])
         {
             skip(NotCounted::Conflict(why));
@@ -483,7 +496,7 @@ pub fn findings(
         for ignored in result.ignored.iter().filter(|i| i.reason == NotCounted::NotCompeting) {
             let sheet = &archive.sheets[ignored.sheet];
             let row = &sheet.rows[ignored.row];
-            out.push(not_competing(&sheet.file, row, &round.id, result.round == 0));
+            out.push(not_competing(sheet, row, &round.id, result.round == 0));
         }
         out.extend(disconnected(config, result));
     }
@@ -512,10 +525,10 @@ pub fn disconnected(config: &Config, result: &RoundResult) -> Option<crate::diag
     })
 }
 
-/// The `not-competing` warning for a scored row of `file` in round `round` (`first`: the first
+/// The `not-competing` warning for a scored row of `sheet` in round `round` (`first`: the first
 /// round, where only eligible applications compete), as `validate` and `scores import` word it.
 pub fn not_competing(
-    file: &str,
+    sheet: &crate::model::sheet::ScoreSheet,
     row: &crate::model::sheet::SheetRow,
     round: &str,
     first: bool,
@@ -528,8 +541,8 @@ pub fn not_competing(
     crate::diagnostics::finding::Finding::at(
         NOT_COMPETING.severity,
         NOT_COMPETING.name,
-        file.to_string(),
-        &row.position,
+        sheet.file.clone(),
+        &sheet.position(row),
         format!("{} {why}: its score in round `{round}` is not counted", row.application),
     )
     .with_help("remove the row, or check the sheet's round")

@@ -44,6 +44,7 @@ impl ScoreSheet {
                 sheet.rows = parsed.rows;
                 sheet.rejected = parsed.rejected;
                 sheet.findings = parsed.findings;
+                sheet.text = source.text;
             }
             Err(finding) => sheet.findings.push(*finding),
         }

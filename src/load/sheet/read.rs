@@ -2,6 +2,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::diagnostics::finding::Position;
+
 use super::SheetRow;
 use super::cells::{self, Record};
 use crate::diagnostics::codes::Code;
@@ -609,8 +611,14 @@ impl Rows<'_> {
                     )),
             );
         }
-        // One position for the row: its line is the position's.
-        let position = file.position(&app_span);
+        // One position for the row: its line is the position's. Its excerpt is cut from the
+        // sheet's text when a finding needs it.
+        let (line, column) = file.line_col(app_span.start);
+        let position = Position {
+            line,
+            column,
+            excerpt: None,
+        };
         let line = position.line;
         if let Some(first) = self.seen.get(&application) {
             findings.push(
@@ -638,6 +646,7 @@ impl Rows<'_> {
         let row = SheetRow {
             line,
             position,
+            span: app_span.clone(),
             application,
             scores: (ok && filled > 0).then_some(scores),
             comment,

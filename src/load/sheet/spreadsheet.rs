@@ -534,9 +534,6 @@ pub fn read(file: &str, round: &str, judge: &str, grid: &Grid, criteria: &[Crite
             cite(finding);
         }
     }
-    for row in parsed.rows.iter_mut().chain(&mut parsed.rejected) {
-        row.position.excerpt = None;
-    }
     ScoreSheet {
         file: file.to_string(),
         round: round.to_string(),
@@ -544,6 +541,8 @@ pub fn read(file: &str, round: &str, judge: &str, grid: &Grid, criteria: &[Crite
         rows: parsed.rows,
         rejected: parsed.rejected,
         findings: parsed.findings,
+        // No text: a worksheet's rows are shown by their cells, not by a line.
+        text: String::new(),
     }
 }
 

@@ -68,13 +68,12 @@ pub fn compare<'a>(stored: impl IntoIterator<Item = &'a SheetRow>, new: &[SheetR
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::finding::Position;
 
     fn row(id: &str, scores: Option<Vec<f64>>, comment: &str) -> SheetRow {
         SheetRow {
             line: 0,
             application: id.to_string(),
-            position: Position::default(),
+            column: 1,
             span: 0..0,
             scores,
             comment: comment.to_string(),

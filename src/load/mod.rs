@@ -181,19 +181,32 @@ fn read_applications(
     checks: ApplicationChecks<'_>,
 ) -> Result<(Vec<Application>, Vec<Finding>), ArchiveError> {
     let listing = files::list_applications(root)?;
-    let applications = listing
+    // Straight into one list of applications (a list of results, then a second list, would
+    // hold every application twice at the peak); the first unreadable file in path order is
+    // the error, whatever the threads did.
+    let unreadable = std::sync::Mutex::new(None::<(usize, Unreadable)>);
+    let applications: Vec<Application> = listing
         .files
         .par_iter()
-        .map(|rel| {
-            Ok(match files::read_listed(root, rel)? {
-                Ok(file) => read_application(config, &file, checks),
-                Err(finding) => Application::unreadable(rel, vec![*finding]),
-            })
+        .enumerate()
+        .map(|(i, rel)| match files::read_listed(root, rel) {
+            Ok(Ok(file)) => read_application(config, &file, checks),
+            Ok(Err(finding)) => Application::unreadable(rel, vec![*finding]),
+            Err(e) => {
+                let mut first = unreadable.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if first.as_ref().is_none_or(|(at, _)| i < *at) {
+                    *first = Some((i, e));
+                }
+                Application::default()
+            }
         })
-        .collect::<Vec<Result<Application, Unreadable>>>()
-        // The first unreadable file in path order, whatever the threads did.
-        .into_iter()
-        .collect::<Result<Vec<_>, Unreadable>>()?;
+        .collect();
+    if let Some((_, e)) = unreadable
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        return Err(e.into());
+    }
     Ok((applications, listing.findings))
 }
 

@@ -32,9 +32,9 @@ pub struct SheetRow {
     pub line: usize,
     /// The application id, trimmed.
     pub application: String,
-    /// Where the application cell is, for findings made later (conflicts, not competing),
-    /// without its excerpt: [`ScoreSheet::position`] adds it.
-    pub position: Position,
+    /// 1-based character column of the application cell, for findings made later (conflicts,
+    /// not competing): [`ScoreSheet::position`] makes their position.
+    pub column: usize,
     /// The application cell's bytes in the sheet's text.
     pub span: std::ops::Range<usize>,
     /// The scores, one per criterion in prize.toml order; `None` when the row is not scored
@@ -48,10 +48,11 @@ impl ScoreSheet {
     /// Where a row's application cell is, with the row's line of the sheet as its excerpt.
     pub fn position(&self, row: &SheetRow) -> Position {
         Position {
+            line: row.line,
+            column: row.column,
             excerpt: (!self.text.is_empty())
                 .then(|| capped_excerpt(&self.text, &row.span))
                 .flatten(),
-            ..row.position.clone()
         }
     }
 

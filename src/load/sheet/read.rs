@@ -2,8 +2,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::finding::Position;
-
 use super::SheetRow;
 use super::cells::{self, Record};
 use crate::diagnostics::codes::Code;
@@ -611,15 +609,9 @@ impl Rows<'_> {
                     )),
             );
         }
-        // One position for the row: its line is the position's. Its excerpt is cut from the
-        // sheet's text when a finding needs it.
+        // Where the row's application cell is: its excerpt is cut from the sheet's text only
+        // when a finding needs it.
         let (line, column) = file.line_col(app_span.start);
-        let position = Position {
-            line,
-            column,
-            excerpt: None,
-        };
-        let line = position.line;
         if let Some(first) = self.seen.get(&application) {
             findings.push(
                 DUPLICATE_SCORE
@@ -645,7 +637,7 @@ impl Rows<'_> {
         parsed.findings.extend(findings);
         let row = SheetRow {
             line,
-            position,
+            column,
             span: app_span.clone(),
             application,
             scores: (ok && filled > 0).then_some(scores),
@@ -698,7 +690,7 @@ mod tests {
         assert_eq!(p.rows.len(), 2);
         assert_eq!(p.rows[0].scores, Some(vec![8.0, 7.5]));
         assert_eq!(p.rows[0].comment, "Good, clear");
-        assert_eq!((p.rows[0].line, p.rows[0].position.column), (2, 1));
+        assert_eq!((p.rows[0].line, p.rows[0].column), (2, 1));
         assert_eq!(p.rows[1].scores, None, "all blank: not scored");
     }
 

@@ -624,8 +624,9 @@ mod tests {
             ]
         );
         assert_eq!(sheet.rows[0].comment, "Clear");
-        assert_eq!((sheet.rows[0].position.line, sheet.rows[0].position.column), (3, 1));
-        assert_eq!(sheet.rows[0].position.excerpt, None);
+        let position = sheet.position(&sheet.rows[0]);
+        assert_eq!((position.line, position.column), (3, 1));
+        assert_eq!(position.excerpt, None);
     }
 
     #[test]

@@ -248,3 +248,14 @@ fn the_same_archive_gives_the_same_bytes_in_every_format() {
         assert!(!a.stdout.is_empty());
     }
 }
+
+#[test]
+fn what_a_secretariat_reads() {
+    let f = fixture("random-decimals");
+    let data = matrix(&f);
+    let archive = archive_of(&data, &tracks(&f, data[0].len()));
+    let human = run(archive.path(), &["agreement"]).stdout;
+    insta::assert_snapshot!("agreement_random_decimals", human);
+    let markdown = run(archive.path(), &["agreement", "--format", "markdown", "-q"]).stdout;
+    insta::assert_snapshot!("agreement_random_decimals_markdown", markdown);
+}

@@ -285,3 +285,11 @@ fn a_broken_archive_assesses_no_judge() {
     let unknown = run(three_judges().path(), &["judges", "--round", "finale"]);
     assert_eq!(unknown.code, 2, "{}", unknown.stderr);
 }
+
+#[test]
+fn what_a_secretariat_reads() {
+    let human = run(three_judges().path(), &["judges"]).stdout;
+    insta::assert_snapshot!("judges_three", human);
+    let markdown = run(three_judges().path(), &["judges", "--format", "markdown", "-q"]).stdout;
+    insta::assert_snapshot!("judges_three_markdown", markdown);
+}

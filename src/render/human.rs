@@ -814,10 +814,21 @@ fn dry(status: AssignmentOutcome) -> &'static str {
 /// A number that may be absent: "–" for people, an empty cell in CSV.
 fn maybe(x: Option<f64>, format: Format) -> Value {
     match (x, format) {
-        (Some(x), _) => Value::Score(x),
+        (Some(x), _) => number(x, format),
         (None, Format::Csv) => "".into(),
         (None, _) => "–".into(),
     }
+}
+
+/// A number in `format`: every digit in CSV; for people snapped to 1e-9 first, so that two
+/// values equal but for their last bits (0.625 computed as 0.6250000000001 and 0.6249999999999)
+/// print alike, and never as −0.00.
+fn number(x: f64, format: Format) -> Value {
+    if format == Format::Csv {
+        return Value::Score(x);
+    }
+    let snapped = (x * 1e9).round() / 1e9 + 0.0;
+    Value::Score(if snapped.is_finite() { snapped } else { x })
 }
 
 /// A titled table in `format`: a heading line (`###` in Markdown) then the table; CSV has
@@ -864,8 +875,8 @@ pub(super) fn judges_text(out: &mut dyn Write, j: &Judges, format: Format, quiet
             r.id.as_str().into(),
             r.name.as_str().into(),
             r.totals.into(),
-            r.mean.into(),
-            r.sd.into(),
+            number(r.mean, format),
+            number(r.sd, format),
             maybe(r.leniency, format),
             maybe(r.offset, format),
             maybe(r.correlation, format),
@@ -966,9 +977,9 @@ pub(super) fn agreement_text(out: &mut dyn Write, a: &Agreement, format: Format,
         worst.push(vec![
             d.id.as_str().into(),
             d.track.as_str().into(),
-            d.sd.into(),
-            d.min.into(),
-            d.max.into(),
+            number(d.sd, format),
+            number(d.min, format),
+            number(d.max, format),
             d.judges.into(),
         ]);
     }

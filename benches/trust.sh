@@ -21,3 +21,7 @@ measure "prize validate --format json" "$prize" validate --format json
 for command in judges agreement; do
     measure "prize $command --format json" "$prize" "$command" --format json
 done
+# The commands' own work, after reading and judging (the -v note of one run each).
+for command in judges agreement; do
+    "$prize" -v "$command" --format json 2>&1 > /dev/null | grep -E "^note: (assessed|measured)" || true
+done

@@ -293,3 +293,14 @@ fn what_a_secretariat_reads() {
     let markdown = run(three_judges().path(), &["judges", "--format", "markdown", "-q"]).stdout;
     insta::assert_snapshot!("judges_three_markdown", markdown);
 }
+
+#[test]
+fn a_judges_name_is_escaped_for_people_and_defused_in_csv() {
+    let dir = three_judges().edit("judges.toml", |t| {
+        t.replacen("name = \"Judge kim\"", "name = \"=HYPERLINK(1)\\u001b[31m\"", 1)
+    });
+    let human = run(dir.path(), &["judges"]).stdout;
+    assert!(!human.contains('\u{1b}') && human.contains("\\u{1b}"), "{human}");
+    let csv = run(dir.path(), &["judges", "--format", "csv"]).stdout;
+    assert!(csv.contains(",'=HYPERLINK(1)\u{1b}[31m,"), "{csv}");
+}

@@ -37,7 +37,14 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
+    let started = std::time::Instant::now();
     let report = agreement::of(&archive, config, judged);
+    ctx.note(&format!(
+        "measured the agreement of {} totals of round `{}` in {:.1?}",
+        judged.totals.totals.len(),
+        report.round,
+        started.elapsed()
+    ));
     ctx.renderer(format).agreement(out, &report)?;
     ctx.summary_always(out, &validation)?;
     Ok(outcome_of(&validation))

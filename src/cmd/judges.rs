@@ -34,7 +34,15 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
+    let started = std::time::Instant::now();
     let report = judges::of(&archive, config, judged);
+    ctx.note(&format!(
+        "assessed {} judges from {} totals of round `{}` in {:.1?}",
+        report.judges.len(),
+        judged.totals.totals.len(),
+        report.round,
+        started.elapsed()
+    ));
     ctx.renderer(format).judges(out, &report)?;
     ctx.summary_always(out, &validation)?;
     Ok(outcome_of(&validation))

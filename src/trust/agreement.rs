@@ -235,30 +235,35 @@ pub fn spearman_brown(k: f64, alpha: f64) -> Option<f64> {
 /// The [`DISAGREEMENTS`] applications among `ranked` (positions) with the largest population sd
 /// of their totals, sds compared with the spec's equality, equal ones by id.
 fn disagreements(archive: &Archive, result: &RoundResult, values: &[Vec<f64>], ranked: &[usize]) -> Vec<Disagreement> {
-    let mut all: Vec<Disagreement> = ranked
+    let id = |p: usize| archive.applications[result.competing[p]].id.as_str();
+    // (sd, position), largest first, then by id; only the ones listed are built.
+    let mut all: Vec<(f64, usize)> = ranked
         .iter()
         .filter(|&&p| !values[p].is_empty())
-        .map(|&p| {
+        .map(|&p| (score::population_sd(&values[p]), p))
+        .collect();
+    all.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| id(a.1).cmp(id(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut out: Vec<Disagreement> = Vec::new();
+    for run in score::runs(&all, |d| d.0) {
+        let mut group = all[run].to_vec();
+        group.sort_by(|a, b| id(a.1).cmp(id(b.1)).then(a.1.cmp(&b.1)));
+        for (sd, p) in group {
             let v = &values[p];
             let application = result.competing[p];
-            let a = &archive.applications[application];
-            Disagreement {
+            out.push(Disagreement {
                 application,
-                id: a.id.clone(),
-                track: a.track_id().to_string(),
-                sd: score::population_sd(v),
+                id: id(p).to_string(),
+                track: archive.applications[application].track_id().to_string(),
+                sd,
                 min: v.iter().copied().fold(f64::INFINITY, f64::min),
                 max: v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
                 judges: v.len(),
-            }
-        })
-        .collect();
-    all.sort_by(|a, b| b.sd.total_cmp(&a.sd).then_with(|| a.id.cmp(&b.id)));
-    let mut out: Vec<Disagreement> = Vec::new();
-    for run in score::runs(&all, |d| d.sd) {
-        let mut group = all[run].to_vec();
-        group.sort_by(|a, b| (&a.id, a.application).cmp(&(&b.id, b.application)));
-        out.extend(group);
+            });
+        }
         if out.len() >= DISAGREEMENTS {
             break;
         }

@@ -304,3 +304,28 @@ fn a_judges_name_is_escaped_for_people_and_defused_in_csv() {
     let csv = run(dir.path(), &["judges", "--format", "csv"]).stdout;
     assert!(csv.contains(",'=HYPERLINK(1)\u{1b}[31m,"), "{csv}");
 }
+
+#[test]
+fn the_order_of_the_roster_and_of_the_rows_changes_no_byte() {
+    let s = Some;
+    let forward = three_judges();
+    // The same totals with the roster reversed and each sheet's rows reversed.
+    let backward = archive(&[
+        ("ahn", &[s(70.0), s(60.0), s(50.0), None]),
+        ("lee", &[s(55.0), s(51.0), s(38.0), s(28.0)]),
+        ("kim", &[s(85.0), s(69.0), s(62.0), s(52.0)]),
+    ]);
+    for judge in ["ahn", "lee", "kim"] {
+        let path = format!("scores/first/{judge}.csv");
+        let backward_path = backward.join(&path);
+        let text = common::read(&backward_path);
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[1..].reverse();
+        common::write(&backward_path, (lines.join("\n") + "\n").as_bytes());
+    }
+    for command in ["judges", "agreement"] {
+        let a = run(forward.path(), &[command, "--format", "json"]).stdout;
+        let b = run(backward.path(), &[command, "--format", "json"]).stdout;
+        assert_eq!(a, b, "{command}");
+    }
+}

@@ -109,6 +109,10 @@ pub enum Command {
     Sheets(cmd::sheets::Args),
     /// Per judge: assigned, scored and remaining; applications still short of min_judges.
     Progress(cmd::progress::Args),
+    /// Per judge: totals, leniency (the bias fit), offset, correlation, fit and flags.
+    Judges(cmd::judges::Args),
+    /// Krippendorff's α overall and per track, and the applications the judges disagree on most.
+    Agreement(cmd::agreement::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.
@@ -282,6 +286,32 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round, as Markdown for the jury's chat",
                 "prize -C data/sscp-2026 progress --round first --format markdown",
+            ),
+        ],
+    ),
+    (
+        "judges",
+        &[
+            (
+                "Which judges of the first round are lenient, severe, erratic or flat",
+                "prize -C data/sscp-2026 judges --round first",
+            ),
+            (
+                "The same for a spreadsheet, one row per judge",
+                "prize -C data/sscp-2026 judges --round first --format csv",
+            ),
+        ],
+    ),
+    (
+        "agreement",
+        &[
+            (
+                "How far the judges of the last scored round agree, overall and per track",
+                "prize -C data/sscp-2026 agreement",
+            ),
+            (
+                "The first round, for a script",
+                "prize -C data/sscp-2026 agreement --round first --format json",
             ),
         ],
     ),

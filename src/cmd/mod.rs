@@ -14,6 +14,9 @@ pub mod sheets;
 pub mod stats;
 pub mod validate;
 pub mod winners;
+// Spec section 8.
+pub mod agreement;
+pub mod judges;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -266,6 +269,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Assign(args) => assign::run(&ctx, &args, &mut out),
         Command::Sheets(args) => sheets::run(&ctx, &args, &mut out),
         Command::Progress(args) => progress::run(&ctx, &args, &mut out),
+        Command::Judges(args) => judges::run(&ctx, &args, &mut out),
+        Command::Agreement(args) => agreement::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

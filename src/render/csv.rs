@@ -8,6 +8,8 @@ use crate::report::awards::{Awarded, tie_advice};
 use crate::report::listing::Listing;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
+use crate::trust::agreement::Agreement;
+use crate::trust::judges::Judges;
 
 /// CSV output.
 pub struct Csv;
@@ -27,6 +29,14 @@ impl Renderer for Csv {
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         winner_rows(out, w, true)
+    }
+
+    fn judges(&self, out: &mut dyn Write, judges: &Judges) -> io::Result<()> {
+        super::human::judges_text(out, judges, Format::Csv, false)
+    }
+
+    fn agreement(&self, out: &mut dyn Write, agreement: &Agreement) -> io::Result<()> {
+        super::human::agreement_text(out, agreement, Format::Csv, false)
     }
 }
 

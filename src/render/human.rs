@@ -16,6 +16,8 @@ use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
 use crate::report::stats::{Count, Stats};
 use crate::report::validation::Validation;
+use crate::trust::agreement::{Agreement, Scope};
+use crate::trust::judges::Judges;
 
 /// Human output; `color` for the diagnostics, `quiet` (`-q`) for errors only.
 pub struct Human {
@@ -114,6 +116,14 @@ impl Renderer for Human {
 
     fn explanation(&self, out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
         explanation(out, e)
+    }
+
+    fn judges(&self, out: &mut dyn Write, judges: &Judges) -> io::Result<()> {
+        judges_text(out, judges, Format::Human, self.quiet)
+    }
+
+    fn agreement(&self, out: &mut dyn Write, agreement: &Agreement) -> io::Result<()> {
+        agreement_text(out, agreement, Format::Human, self.quiet)
     }
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
@@ -799,4 +809,196 @@ fn dry(status: AssignmentOutcome) -> &'static str {
         AssignmentOutcome::WouldWrite | AssignmentOutcome::WouldReplace => "; nothing written (--dry-run)",
         _ => "",
     }
+}
+
+/// A number that may be absent: "–" for people, an empty cell in CSV.
+fn maybe(x: Option<f64>, format: Format) -> Value {
+    match (x, format) {
+        (Some(x), _) => number(x, format),
+        (None, Format::Csv) => "".into(),
+        (None, _) => "–".into(),
+    }
+}
+
+/// A number in `format`: every digit in CSV; for people snapped to 1e-9 first, so that two
+/// values equal but for their last bits (0.625 computed as 0.6250000000001 and 0.6249999999999)
+/// print alike, and never as −0.00.
+fn number(x: f64, format: Format) -> Value {
+    if format == Format::Csv {
+        return Value::Score(x);
+    }
+    let snapped = (x * 1e9).round() / 1e9 + 0.0;
+    Value::Score(if snapped.is_finite() { snapped } else { x })
+}
+
+/// A titled table in `format`: a heading line (`###` in Markdown) then the table; CSV has
+/// neither title nor other text.
+fn titled(out: &mut dyn Write, title: &str, table: &Table, format: Format) -> io::Result<()> {
+    match format {
+        Format::Csv => table.csv(out),
+        Format::Markdown => {
+            writeln!(out, "### {}\n", escape(title))?;
+            table.markdown(out)
+        }
+        _ => {
+            writeln!(out, "{}", escape(title))?;
+            table.human(out)
+        }
+    }
+}
+
+/// `prize judges` in `format` (human, Markdown or CSV); `quiet` leaves out the legend.
+pub(super) fn judges_text(out: &mut dyn Write, j: &Judges, format: Format, quiet: bool) -> io::Result<()> {
+    let headers: &[&str] = &[
+        "judge",
+        "name",
+        "totals",
+        "mean",
+        "sd",
+        "leniency",
+        "offset",
+        "correlation",
+        "fit",
+        "flags",
+    ];
+    let mut table = if format == Format::Csv {
+        Table::new(&[&["round"], headers].concat())
+    } else {
+        Table::new(headers)
+    };
+    for r in &j.judges {
+        let mut row: Vec<Value> = Vec::new();
+        if format == Format::Csv {
+            row.push(j.round.as_str().into());
+        }
+        row.extend([
+            r.id.as_str().into(),
+            r.name.as_str().into(),
+            r.totals.into(),
+            number(r.mean, format),
+            number(r.sd, format),
+            maybe(r.leniency, format),
+            maybe(r.offset, format),
+            maybe(r.correlation, format),
+            maybe(r.fit, format),
+            r.flags.join(" ").into(),
+        ]);
+        table.push(row);
+    }
+    if format == Format::Csv {
+        return table.csv(out);
+    }
+    let title = format!("Judges — {} (`{}`)", j.round_name, j.round);
+    if table.rows.is_empty() {
+        writeln!(out, "{}", escape(&title))?;
+        return writeln!(out, "no judge has a total in this round");
+    }
+    titled(out, &title, &table, format)?;
+    if !quiet {
+        let legend = "\
+leniency: points on 0–100 above the typical judge (the bias fit); offset: the mean difference
+from the other judges on the same applications; correlation: with the other judges' means;
+fit: the mean squared standardised residual of the bias fit (about 1 is typical).
+flags: lenient (leniency ≥ 10), severe (≤ −10), erratic (fit ≥ 2), flat (sd < 5 over ≥ 5
+totals), contrarian (correlation < 0 over ≥ 5 applications with another judge).";
+        writeln!(out, "\n{legend}")?;
+    }
+    Ok(())
+}
+
+/// `prize agreement` in `format` (human, Markdown or CSV): one row per scope, then the
+/// largest disagreements of the round; `quiet` leaves out the legend.
+pub(super) fn agreement_text(out: &mut dyn Write, a: &Agreement, format: Format, quiet: bool) -> io::Result<()> {
+    let scopes: Vec<&Scope> = std::iter::once(&a.overall).chain(&a.tracks).collect();
+    if format == Format::Csv {
+        let mut table = Table::new(&[
+            "round",
+            "track",
+            "alpha_interval",
+            "alpha_ordinal",
+            "pairable",
+            "judges_per_application",
+            "panel_reliability",
+            "note",
+            "disagreements",
+        ]);
+        for s in &scopes {
+            let ids: Vec<&str> = s.disagreements.iter().map(|d| d.id.as_str()).collect();
+            table.push(vec![
+                a.round.as_str().into(),
+                s.track.clone().unwrap_or_default().into(),
+                maybe(s.alpha.interval, format),
+                maybe(s.alpha.ordinal, format),
+                s.alpha.pairable.into(),
+                maybe(s.judges_per_application, format),
+                maybe(s.panel_reliability, format),
+                s.alpha.note.clone().unwrap_or_default().into(),
+                ids.join(" ").into(),
+            ]);
+        }
+        return table.csv(out);
+    }
+    let mut table = Table::new(&[
+        "scope",
+        "α interval",
+        "α ordinal",
+        "pairable",
+        "judges per application",
+        "panel reliability",
+    ]);
+    let mut notes: Vec<String> = Vec::new();
+    for s in &scopes {
+        let name = s.track_name.clone().unwrap_or_else(|| "all tracks".to_string());
+        if let Some(note) = &s.alpha.note {
+            notes.push(format!("{name}: {note}"));
+        }
+        table.push(vec![
+            name.into(),
+            maybe(s.alpha.interval, format),
+            maybe(s.alpha.ordinal, format),
+            s.alpha.pairable.into(),
+            maybe(s.judges_per_application, format),
+            maybe(s.panel_reliability, format),
+        ]);
+    }
+    titled(
+        out,
+        &format!("Agreement — {} (`{}`)", a.round_name, a.round),
+        &table,
+        format,
+    )?;
+    let gap = if format == Format::Markdown { "\n" } else { "" };
+    for note in &notes {
+        writeln!(out, "{gap}{}", escape(note))?;
+    }
+    writeln!(out)?;
+    let mut worst = Table::new(&["id", "track", "sd", "min", "max", "judges"]);
+    for d in &a.overall.disagreements {
+        worst.push(vec![
+            d.id.as_str().into(),
+            d.track.as_str().into(),
+            number(d.sd, format),
+            number(d.min, format),
+            number(d.max, format),
+            d.judges.into(),
+        ]);
+    }
+    if worst.rows.is_empty() {
+        writeln!(out, "no application ranked, so no disagreement to show")?;
+    } else {
+        titled(
+            out,
+            "Largest disagreements (sd of the totals of a ranked application)",
+            &worst,
+            format,
+        )?;
+    }
+    if !quiet {
+        let legend = "\
+α: Krippendorff's alpha, applications as units and judges as coders (1 = full agreement,
+0 = no better than chance); panel reliability: how reliable the mean of that many judges is
+(Spearman–Brown from interval α).";
+        writeln!(out, "\n{legend}")?;
+    }
+    Ok(())
 }

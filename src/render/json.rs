@@ -18,6 +18,8 @@ use crate::report::progress::Progress;
 use crate::report::standings::{By, Standings};
 use crate::report::stats::Stats;
 use crate::report::validation::{ApplicationStatus, Summary, Validation};
+use crate::trust::agreement::{Agreement, Scope};
+use crate::trust::judges::Judges;
 
 /// JSON output.
 pub struct Json;
@@ -252,7 +254,116 @@ fn assignment_json<'a>(r: &'a Assigned<'a>) -> AssignmentJson<'a> {
     }
 }
 
+/// `prize judges --format json`: `{"round", "judges": [...]}`, an absent value `null`.
+#[derive(Serialize)]
+struct JudgesJson<'a> {
+    round: &'a str,
+    judges: Vec<JudgeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct JudgeJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    totals: usize,
+    mean: f64,
+    sd: f64,
+    leniency: Option<f64>,
+    offset: Option<f64>,
+    correlation: Option<f64>,
+    fit: Option<f64>,
+    flags: &'a [&'static str],
+}
+
+/// `prize agreement --format json`: `{"round", "overall": {...}, "tracks": [{"track", ...}]}`.
+#[derive(Serialize)]
+struct AgreementJson<'a> {
+    round: &'a str,
+    overall: ScopeJson<'a>,
+    tracks: Vec<ScopeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScopeJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    track: Option<&'a str>,
+    alpha_interval: Option<f64>,
+    alpha_ordinal: Option<f64>,
+    /// Why α is `null`, else `null`.
+    note: Option<&'a str>,
+    pairable: usize,
+    judges_per_application: Option<f64>,
+    panel_reliability: Option<f64>,
+    disagreements: Vec<DisagreementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DisagreementJson<'a> {
+    id: &'a str,
+    sd: f64,
+    min: f64,
+    max: f64,
+    judges: usize,
+}
+
+impl<'a> ScopeJson<'a> {
+    fn of(s: &'a Scope) -> ScopeJson<'a> {
+        ScopeJson {
+            track: s.track.as_deref(),
+            alpha_interval: s.alpha.interval,
+            alpha_ordinal: s.alpha.ordinal,
+            note: s.alpha.note.as_deref(),
+            pairable: s.alpha.pairable,
+            judges_per_application: s.judges_per_application,
+            panel_reliability: s.panel_reliability,
+            disagreements: s
+                .disagreements
+                .iter()
+                .map(|d| DisagreementJson {
+                    id: &d.id,
+                    sd: d.sd,
+                    min: d.min,
+                    max: d.max,
+                    judges: d.judges,
+                })
+                .collect(),
+        }
+    }
+}
+
 impl Renderer for Json {
+    fn judges(&self, out: &mut dyn Write, j: &Judges) -> io::Result<()> {
+        let value = JudgesJson {
+            round: &j.round,
+            judges: j
+                .judges
+                .iter()
+                .map(|r| JudgeJson {
+                    id: &r.id,
+                    name: &r.name,
+                    totals: r.totals,
+                    mean: r.mean,
+                    sd: r.sd,
+                    leniency: r.leniency,
+                    offset: r.offset,
+                    correlation: r.correlation,
+                    fit: r.fit,
+                    flags: &r.flags,
+                })
+                .collect(),
+        };
+        super::json(out, &value)
+    }
+
+    fn agreement(&self, out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+        let value = AgreementJson {
+            round: &a.round,
+            overall: ScopeJson::of(&a.overall),
+            tracks: a.tracks.iter().map(ScopeJson::of).collect(),
+        };
+        super::json(out, &value)
+    }
+
     fn validation(&self, out: &mut dyn Write, validation: &Validation<'_>) -> io::Result<()> {
         let value = ValidationJson {
             summary: validation.summary,

@@ -8,6 +8,8 @@ use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
+use crate::trust::agreement::Agreement;
+use crate::trust::judges::Judges;
 
 /// Markdown output; `quiet` (`-q`) leaves out the legends.
 pub struct Markdown {
@@ -34,5 +36,13 @@ impl Renderer for Markdown {
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         super::csv::winner_rows(out, w, false)
+    }
+
+    fn judges(&self, out: &mut dyn Write, judges: &Judges) -> io::Result<()> {
+        super::human::judges_text(out, judges, Format::Markdown, self.quiet)
+    }
+
+    fn agreement(&self, out: &mut dyn Write, agreement: &Agreement) -> io::Result<()> {
+        super::human::agreement_text(out, agreement, Format::Markdown, self.quiet)
     }
 }

@@ -23,6 +23,8 @@ use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
 use crate::report::validation::Validation;
+use crate::trust::agreement::Agreement;
+use crate::trust::judges::Judges;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
 
@@ -112,6 +114,16 @@ pub trait Renderer {
     /// `prize explain`: every number behind one application's result.
     fn explanation(&self, _out: &mut dyn Write, _explanation: &Explanation) -> io::Result<()> {
         Err(unsupported("explain"))
+    }
+
+    /// `prize judges`: each judge's totals, leniency, offset, correlation, fit and flags.
+    fn judges(&self, _out: &mut dyn Write, _judges: &Judges) -> io::Result<()> {
+        Err(unsupported("judges"))
+    }
+
+    /// `prize agreement`: Krippendorff's α overall and per track, and the largest disagreements.
+    fn agreement(&self, _out: &mut dyn Write, _agreement: &Agreement) -> io::Result<()> {
+        Err(unsupported("agreement"))
     }
 }
 

@@ -109,6 +109,10 @@ pub enum Command {
     Sheets(cmd::sheets::Args),
     /// Per judge: assigned, scored and remaining; applications still short of min_judges.
     Progress(cmd::progress::Args),
+    /// Every method side by side: ranks, rank correlations, and what changes with the method.
+    Compare(cmd::compare::Args),
+    /// How sure the result is: a bootstrap over the jury, and the round without each judge.
+    Stability(cmd::stability::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.
@@ -282,6 +286,32 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round, as Markdown for the jury's chat",
                 "prize -C data/sscp-2026 progress --round first --format markdown",
+            ),
+        ],
+    ),
+    (
+        "compare",
+        &[
+            (
+                "The final round under all six methods: ranks, τ-b, and whose award depends on the method",
+                "prize -C data/sscp-2026 compare",
+            ),
+            (
+                "The first round under two methods, for a script",
+                "prize -C data/sscp-2026 compare --round first --methods mean,median --format json",
+            ),
+        ],
+    ),
+    (
+        "stability",
+        &[
+            (
+                "How sure the final result is: award chances, rank intervals, each judge left out",
+                "prize -C data/sscp-2026 stability",
+            ),
+            (
+                "The first round with 10,000 samples and another seed, as a spreadsheet",
+                "prize -C data/sscp-2026 stability --round first --samples 10000 --seed 7 --format csv",
             ),
         ],
     ),

@@ -221,6 +221,24 @@ pub fn judge_round(
     });
     let sources = counted.iter().map(|(_, source)| *source).collect();
     totals.totals = counted.into_iter().map(|(total, _)| total).collect();
+    let mut result = judge_totals(archive, config, round, competing, totals, method);
+    result.sources = sources;
+    result.ignored = ignored;
+    result
+}
+
+/// Scores the totals of round `round` with `method`, ranks each track and decides who
+/// advances, as [`judge_round`] does once it has gathered the totals: what a bootstrap sample
+/// or a round without one judge needs. `competing` is in id order and indexes `totals`; the
+/// result has no `sources` nor `ignored` rows.
+pub fn judge_totals(
+    archive: &Archive,
+    config: &Config,
+    round: usize,
+    competing: Vec<usize>,
+    totals: RoundTotals,
+    method: &str,
+) -> RoundResult {
     let started = std::time::Instant::now();
     let scores = score::method(method, config.scoring.trim)
         .map(|m| m.score(&totals))
@@ -231,12 +249,12 @@ pub fn judge_round(
         method: method.to_string(),
         competing,
         totals,
-        sources,
+        sources: Vec::new(),
         scores,
         scoring_time,
         groups: Vec::new(),
         advanced: Vec::new(),
-        ignored,
+        ignored: Vec::new(),
     };
     result.groups = config
         .tracks

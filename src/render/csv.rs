@@ -8,6 +8,8 @@ use crate::report::awards::{Awarded, tie_advice};
 use crate::report::listing::Listing;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
+use crate::trust::compare::Comparison;
+use crate::trust::stability::Stability;
 
 /// CSV output.
 pub struct Csv;
@@ -27,6 +29,14 @@ impl Renderer for Csv {
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         winner_rows(out, w, true)
+    }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        super::human::comparison_text(out, c, Format::Csv)
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        super::human::stability_text(out, s, Format::Csv)
     }
 }
 

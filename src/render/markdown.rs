@@ -8,6 +8,8 @@ use crate::report::listing::Listing;
 use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
+use crate::trust::compare::Comparison;
+use crate::trust::stability::Stability;
 
 /// Markdown output; `quiet` (`-q`) leaves out the legends.
 pub struct Markdown {
@@ -34,5 +36,13 @@ impl Renderer for Markdown {
 
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         super::csv::winner_rows(out, w, false)
+    }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        super::human::comparison_text(out, c, Format::Markdown)
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        super::human::stability_text(out, s, Format::Markdown)
     }
 }

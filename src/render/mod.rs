@@ -23,6 +23,8 @@ use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
 use crate::report::validation::Validation;
+use crate::trust::compare::Comparison;
+use crate::trust::stability::Stability;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
 
@@ -112,6 +114,16 @@ pub trait Renderer {
     /// `prize explain`: every number behind one application's result.
     fn explanation(&self, _out: &mut dyn Write, _explanation: &Explanation) -> io::Result<()> {
         Err(unsupported("explain"))
+    }
+
+    /// `prize compare`: every method side by side on one round.
+    fn comparison(&self, _out: &mut dyn Write, _comparison: &Comparison<'_>) -> io::Result<()> {
+        Err(unsupported("compare"))
+    }
+
+    /// `prize stability`: the bootstrap over the jury and the leave-one-judge-out.
+    fn stability(&self, _out: &mut dyn Write, _stability: &Stability<'_>) -> io::Result<()> {
+        Err(unsupported("stability"))
     }
 }
 

@@ -384,6 +384,9 @@ fn explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
             writeln!(out, "  {}: {} — {}", esc(&w.name), esc(w.result), esc(&w.reason))?;
         }
     }
+    if let Some(s) = &e.stability {
+        stability_line(out, s)?;
+    }
     Ok(())
 }
 
@@ -996,6 +999,42 @@ pub(super) fn comparison_text(out: &mut dyn Write, c: &Comparison<'_>, format: F
         }
     }
     Ok(())
+}
+
+/// `prize explain`'s stability line: the rank interval and the chances, as percentages.
+fn stability_line(out: &mut dyn Write, s: &crate::report::explanation::StabilityLine) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nstability (round {}, {} samples of the jury, seed {}, {})",
+        escape(&s.round),
+        s.samples,
+        s.seed,
+        s.method
+    )?;
+    let interval = match (s.rank_low, s.rank_high) {
+        (Some(lo), Some(hi)) => format!("rank {lo}–{hi} in 90% of the samples that rank it"),
+        _ => "ranked in no sample".to_string(),
+    };
+    let mut parts = vec![interval, format!("unranked in {}", percent(s.p_unranked))];
+    if let Some(p) = s.p_advance {
+        parts.push(format!("P(advance) {}", percent(p)));
+    }
+    if let Some(p) = s.p_any_award {
+        let each: Vec<String> = s
+            .p_award
+            .iter()
+            .flatten()
+            .filter(|a| a.p > 0.0)
+            .map(|a| format!("{} {}", a.name, percent(a.p)))
+            .collect();
+        let each = if each.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", each.join(", "))
+        };
+        parts.push(format!("P(any award) {}{each}", percent(p)));
+    }
+    writeln!(out, "  {}", escape(&parts.join("; ")))
 }
 
 /// One leave-one-out change in words: `P3 no longer advances`, `P1 loses Gold`.

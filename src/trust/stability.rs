@@ -259,6 +259,9 @@ struct Jury<'a> {
     position: Vec<usize>,
     advances: bool,
     last: bool,
+    /// Whether a `criterion:` tie-break key reads the totals' criteria (else a sample's copies
+    /// go without them, sparing an allocation per total).
+    criteria: bool,
 }
 
 impl Jury<'_> {
@@ -291,7 +294,7 @@ impl Jury<'_> {
                     judge: seat[k] + copy,
                     application: t.application,
                     value: t.value,
-                    criteria: t.criteria.clone(),
+                    criteria: if self.criteria { t.criteria.clone() } else { Vec::new() },
                 });
             }
         }
@@ -410,6 +413,11 @@ pub fn stability<'a>(
         position,
         advances: config.rounds[round].advance.is_some(),
         last: round + 1 == config.rounds.len(),
+        criteria: config
+            .scoring
+            .tie_break
+            .iter()
+            .any(|k| matches!(k, crate::model::config::TieBreak::Criterion(_))),
     };
     let n = judged.competing.len();
     let awards = config.awards.len();

@@ -310,8 +310,8 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "prize -C data/sscp-2026 stability",
             ),
             (
-                "The first round with 10,000 samples and another seed, as a spreadsheet",
-                "prize -C data/sscp-2026 stability --round first --samples 10000 --seed 7 --format csv",
+                "The first round with 2,000 samples and another seed, as a spreadsheet",
+                "prize -C data/sscp-2026 stability --round first --samples 2000 --seed 7 --format csv",
             ),
         ],
     ),

@@ -256,10 +256,11 @@ pub fn judge_totals(
         advanced: Vec::new(),
         ignored: Vec::new(),
     };
+    let by_app = result.totals.by_application();
     result.groups = config
         .tracks
         .iter()
-        .map(|t| group(archive, config, &result, &t.id, None, |_| true))
+        .map(|t| group_of(archive, config, &result, &by_app, &t.id, None, |_| true))
         .collect();
     if let Some(advance) = &config.rounds[round].advance {
         let mut advanced: Vec<usize> = Vec::new();
@@ -290,7 +291,27 @@ pub fn group(
     key: Option<String>,
     keep: impl Fn(usize) -> bool,
 ) -> Group {
-    let by_app = result.totals.by_application();
+    group_of(
+        archive,
+        config,
+        result,
+        &result.totals.by_application(),
+        track,
+        key,
+        keep,
+    )
+}
+
+/// [`group`], given the indices of each application's totals (computed once for every track).
+fn group_of(
+    archive: &Archive,
+    config: &Config,
+    result: &RoundResult,
+    by_app: &[Vec<usize>],
+    track: &str,
+    key: Option<String>,
+    keep: impl Fn(usize) -> bool,
+) -> Group {
     let jury: HashMap<&str, usize> = config
         .scoring
         .jury_order

@@ -159,16 +159,48 @@ pub struct Stability<'a> {
     pub leave_one_out: Vec<LeftOut>,
 }
 
-/// Counts of how often a value came up, over a window of values that grows as needed.
+/// The ranks an application got over the samples: a list of them while that is shorter than
+/// the window of ranks they span, then counts over that window (which grows as needed), so that
+/// it takes the smaller of the samples and the window — a mid-table application of a large
+/// track may wander over thousands of ranks in a few samples, a leader over two in a million.
 #[derive(Clone, Debug, Default)]
 struct Histogram {
-    /// The value `counts[0]` counts.
+    /// The ranks one by one, while they are listed.
+    list: Vec<usize>,
+    /// The lowest and the highest of `list`.
+    low: usize,
+    high: usize,
+    /// The rank `counts[0]` counts, once counted.
     offset: usize,
     counts: Vec<u32>,
 }
 
 impl Histogram {
+    /// A list this short is never worth counting.
+    const SHORT: usize = 32;
+
     fn add(&mut self, value: usize, times: u32) {
+        if !self.counts.is_empty() {
+            self.count(value, times);
+            return;
+        }
+        if self.list.is_empty() {
+            (self.low, self.high) = (value, value);
+        }
+        (self.low, self.high) = (self.low.min(value), self.high.max(value));
+        self.list.extend(std::iter::repeat_n(value, times as usize));
+        if self.list.len() > Self::SHORT && self.list.len() > self.high - self.low + 1 {
+            let list = std::mem::take(&mut self.list);
+            // The window first, so that counting allocates once.
+            self.offset = self.low;
+            self.counts = vec![0; self.high - self.low + 1];
+            for v in list {
+                self.count(v, 1);
+            }
+        }
+    }
+
+    fn count(&mut self, value: usize, times: u32) {
         if self.counts.is_empty() {
             self.offset = value;
         } else if value < self.offset {
@@ -184,19 +216,27 @@ impl Histogram {
     }
 
     fn merge(&mut self, other: &Histogram) {
+        for &v in &other.list {
+            self.add(v, 1);
+        }
         for (i, &c) in other.counts.iter().enumerate().filter(|(_, c)| **c > 0) {
             self.add(other.offset + i, c);
         }
     }
 
     /// The nearest-rank `p`-th percentile (0 < p ≤ 100): the smallest value with at least
-    /// ⌈p·m/100⌉ of the m counts at or below it.
+    /// ⌈p·m/100⌉ of the m values at or below it.
     fn percentile(&self, p: u64) -> Option<usize> {
-        let m: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
+        let m = self.list.len() as u64 + self.counts.iter().map(|&c| u64::from(c)).sum::<u64>();
         if m == 0 {
             return None;
         }
         let ordinal = (p * m).div_ceil(100).max(1);
+        if !self.list.is_empty() {
+            let mut sorted = self.list.clone();
+            sorted.sort_unstable();
+            return sorted.get(ordinal as usize - 1).copied();
+        }
         let mut seen = 0u64;
         for (i, &c) in self.counts.iter().enumerate() {
             seen += u64::from(c);
@@ -421,16 +461,19 @@ pub fn stability<'a>(
     };
     let n = judged.competing.len();
     let awards = config.awards.len();
-    let tally = (0..samples)
+    // One contiguous run of samples per thread, each with one tally and one set of buffers: a
+    // tally holds a rank histogram per application, too big to make one per rayon task.
+    let runs = rayon::current_num_threads().clamp(1, samples.max(1));
+    let per_run = samples.div_ceil(runs);
+    let tally = (0..runs)
         .into_par_iter()
-        .fold(
-            || (Tally::new(n, awards), Scratch::default()),
-            |(mut tally, mut scratch), i| {
+        .map(|r| {
+            let (mut tally, mut scratch) = (Tally::new(n, awards), Scratch::default());
+            for i in r * per_run..((r + 1) * per_run).min(samples) {
                 jury.sample(seed, i, &mut tally, &mut scratch);
-                (tally, scratch)
-            },
-        )
-        .map(|(tally, _)| tally)
+            }
+            tally
+        })
         .reduce(|| Tally::new(n, awards), Tally::merge);
 
     let full = jury.judge(judged.totals.clone());
@@ -440,8 +483,11 @@ pub fn stability<'a>(
         .pool
         .par_iter()
         .map(|&j| {
-            let mut totals = judged.totals.clone();
-            totals.totals.retain(|t| t.judge != j);
+            let totals = RoundTotals {
+                judges: judged.totals.judges,
+                applications: judged.totals.applications,
+                totals: judged.totals.totals.iter().filter(|t| t.judge != j).cloned().collect(),
+            };
             let without = jury.judge(totals);
             LeftOut {
                 judge: j,
@@ -592,5 +638,25 @@ mod tests {
         merged.merge(&h);
         // 102 values: 10 ones, 80 twos, 10 threes, a four and a five; the 95th is the 97th.
         assert_eq!((merged.percentile(5), merged.percentile(95)), (Some(1), Some(3)));
+    }
+
+    #[test]
+    fn listed_and_counted_ranks_give_the_same_percentiles() {
+        // Ranks 1..=40, then 1..=40 again: the list turns into counts past 40 values. Of 80,
+        // the 5th percentile is the 4th value (2), the 95th the 76th (38).
+        let mut h = Histogram::default();
+        for r in (1..=40).chain(1..=40) {
+            h.add(r, 1);
+        }
+        assert!(h.list.is_empty() && h.counts.len() == 40);
+        assert_eq!((h.percentile(5), h.percentile(95)), (Some(2), Some(38)));
+        // Ranks 1000 apart stay listed.
+        let mut wide = Histogram::default();
+        for r in 0..40 {
+            wide.add(1 + 1000 * r, 1);
+        }
+        assert_eq!((wide.list.len(), wide.counts.len()), (40, 0));
+        // Of 40, the 5th percentile is the 2nd value, the 95th the 38th.
+        assert_eq!((wide.percentile(5), wide.percentile(95)), (Some(1001), Some(37001)));
     }
 }

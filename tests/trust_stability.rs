@@ -397,3 +397,30 @@ fn explain_shows_the_stability_line() {
         "A3's P(advance)",
     );
 }
+
+#[test]
+fn errors_in_the_archive_make_exit_1_and_a_broken_configuration_stops_both_commands() {
+    // An application file with only an id is invalid: an error, yet the rest is judged.
+    let with_error = archive().application("broken.toml", "id = \"X1\"\n");
+    for args in [
+        &["compare", "--format", "json"][..],
+        &["stability", "--samples", "20", "--format", "json"],
+    ] {
+        let out = run(with_error.path(), args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.json()["round"] == "final", "{args:?}");
+        assert!(
+            out.stderr.contains("run `prize validate` to see the errors"),
+            "{}",
+            out.stderr
+        );
+    }
+    let broken = Archive::base().config_edit(|text| text.replacen("max = 10", "max = 0", 1));
+    for args in [&["compare"][..], &["stability"]] {
+        let out = run(broken.path(), args);
+        assert_eq!((out.code, out.stdout.as_str()), (1, ""), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("prize.toml has errors"), "{}", out.stderr);
+    }
+    // No GitHub form: a usage error.
+    assert_eq!(run(archive().path(), &["stability", "--format", "github"]).code, 2);
+}

@@ -483,10 +483,12 @@ pub fn stability<'a>(
         .pool
         .par_iter()
         .map(|&j| {
+            let mut kept = Vec::with_capacity(judged.totals.totals.len());
+            kept.extend(judged.totals.totals.iter().filter(|t| t.judge != j).cloned());
             let totals = RoundTotals {
                 judges: judged.totals.judges,
                 applications: judged.totals.applications,
-                totals: judged.totals.totals.iter().filter(|t| t.judge != j).cloned().collect(),
+                totals: kept,
             };
             let without = jury.judge(totals);
             LeftOut {

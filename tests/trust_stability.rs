@@ -314,7 +314,23 @@ fn leaving_out_the_judge_who_decides_the_gold() {
         ])
     );
     let Output { stdout, .. } = run(archive.path(), &["stability", "--samples", "10"]);
-    assert!(stdout.contains("A2 loses Gold; A4 wins Gold"), "{stdout}");
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Leave one judge out"))
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').split('┆').map(str::trim).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["without", "id", "what changes"],
+            vec!["ja", "A2", "loses Gold"],
+            vec!["ja", "A4", "wins Gold"],
+            vec!["jb", "", "nothing"],
+            vec!["jc", "", "nothing"],
+        ],
+        "{stdout}"
+    );
 }
 
 #[test]

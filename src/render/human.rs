@@ -1037,15 +1037,15 @@ fn stability_line(out: &mut dyn Write, s: &crate::report::explanation::Stability
     writeln!(out, "  {}", escape(&parts.join("; ")))
 }
 
-/// One leave-one-out change in words: `P3 no longer advances`, `P1 loses Gold`.
-fn change_words(config: &crate::model::config::Config, archive: &crate::load::Archive, c: &Change) -> String {
-    let id = &archive.applications[c.application].id;
+/// What one leave-one-out change does to its application, in words: `no longer advances`,
+/// `loses Gold`.
+fn change_words(config: &crate::model::config::Config, c: &Change) -> String {
     let award = c.award.map_or("", |a| config.awards[a].name.as_str());
     match c.kind {
-        ChangeKind::NoLongerAdvances => format!("{id} no longer advances"),
-        ChangeKind::NowAdvances => format!("{id} now advances"),
-        ChangeKind::LosesAward => format!("{id} loses {award}"),
-        ChangeKind::WinsAward => format!("{id} wins {award}"),
+        ChangeKind::NoLongerAdvances => "no longer advances".to_string(),
+        ChangeKind::NowAdvances => "now advances".to_string(),
+        ChangeKind::LosesAward => format!("loses {award}"),
+        ChangeKind::WinsAward => format!("wins {award}"),
     }
 }
 
@@ -1202,15 +1202,19 @@ pub(super) fn stability_text(out: &mut dyn Write, s: &Stability<'_>, format: For
         writeln!(out, "no judge has a total in this round")?;
         return Ok(());
     }
-    let mut loo = Table::new(&["without", "what changes"]);
+    // One row per change, so that a judge who moves several awards reads down, not across.
+    let mut loo = Table::new(&["without", "id", "what changes"]);
     for l in &s.leave_one_out {
-        let words: Vec<String> = l.changes.iter().map(|c| change_words(config, archive, c)).collect();
-        let text = if words.is_empty() {
-            "nothing".to_string()
-        } else {
-            words.join("; ")
-        };
-        loo.push(vec![judge_id(l.judge).into(), text.into()]);
+        if l.changes.is_empty() {
+            loo.push(vec![judge_id(l.judge).into(), "".into(), "nothing".into()]);
+        }
+        for c in &l.changes {
+            loo.push(vec![
+                judge_id(l.judge).into(),
+                archive.applications[c.application].id.as_str().into(),
+                change_words(config, c).into(),
+            ]);
+        }
     }
     table_out(out, &loo)
 }

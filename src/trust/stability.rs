@@ -43,8 +43,11 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
-    /// A uniform integer in `0..n` (n ≥ 1), without bias (Lemire's multiply-and-reject).
+    /// A uniform integer in `0..n`, without bias (Lemire's multiply-and-reject); 0 when n is 0.
     pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
         let n = n as u64;
         let threshold = n.wrapping_neg() % n;
         loop {

@@ -296,6 +296,25 @@ fn the_same_seed_gives_the_same_bytes() {
         ],
     );
     assert_ne!(one.stdout, other.stdout, "another seed, other samples");
+    // The samples are shared among threads: one thread gives the same bytes as several.
+    let mut single = common::prize();
+    single
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("-C")
+        .arg(archive.path())
+        .args(["stability", "--round", "first", "--samples", "300", "--format", "json"]);
+    assert_eq!(common::run_cmd(single).stdout, one.stdout);
+    let mut three = common::prize();
+    three.env("RAYON_NUM_THREADS", "3").arg("-C").arg(archive.path()).args([
+        "stability",
+        "--round",
+        "first",
+        "--samples",
+        "300",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(common::run_cmd(three).stdout, one.stdout);
 }
 
 #[test]

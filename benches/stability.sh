@@ -6,12 +6,12 @@
 #     (synth), with few samples, to give the time per sample at that size.
 #
 #   benches/stability.sh [APPLICATIONS] [SAMPLES] [RUNS]   (defaults: 20000 applications,
-#                                                           20 samples, 5 runs)
+#                                                           201 samples, 5 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benches/lib.sh
 runs=${3:-5}
-samples=${2:-20}
+samples=${2:-201}
 sample=$PWD/data/sscp-2026
 cargo build --release --quiet --bin prize
 prize=$PWD/target/release/prize
@@ -26,5 +26,6 @@ prepare "${1:-20000}"
 measure "prize rank --round first" "$prize" rank --round first --format json
 measure "prize stability --round first --samples 1" "$prize" stability --round first --samples 1 --format json
 measure "prize stability --round first --samples $samples" "$prize" stability --round first --samples "$samples" --format json
-echo "time per sample: the difference of the last two lines over $(( samples - 1 )) samples"
+echo "time per sample: the difference of the last two lines over $(( samples - 1 )) samples (on a busy"
+echo "machine compare the CPU time: /usr/bin/time -f %U prize stability --round first --samples N)"
 measure "prize compare --round first" "$prize" compare --round first --format json

@@ -75,12 +75,35 @@ struct Standing {
 
 /// Decides every award, in prize.toml order, from the last round's result.
 pub fn decide(archive: &Archive, config: &Config, last: &RoundResult) -> Vec<Decision> {
+    decide_with::<fn(&mut [usize])>(archive, config, last, None)
+}
+
+/// Decides every award as [`decide`] does, except that a tie at an award's cutoff is settled
+/// by the order `settle` puts the set G in (it gets G in id order and reorders it in place):
+/// the places G fills go to its members in that order, each still subject to the award's
+/// limits. The decision still names G under `tie_at_cutoff`. What `prize stability` needs to
+/// settle a tie by a random order in each sample.
+pub fn decide_settled(
+    archive: &Archive,
+    config: &Config,
+    last: &RoundResult,
+    settle: &mut impl FnMut(&mut [usize]),
+) -> Vec<Decision> {
+    decide_with(archive, config, last, Some(settle))
+}
+
+fn decide_with<S: FnMut(&mut [usize])>(
+    archive: &Archive,
+    config: &Config,
+    last: &RoundResult,
+    mut settle: Option<&mut S>,
+) -> Vec<Decision> {
     let mut standing = Standing::default();
     let mut decisions = Vec::new();
     for (a, award) in config.awards.iter().enumerate() {
         let decision = match &award.picks {
             Some(picks) => picks_decision(archive, config, last, a, award, picks, &standing.won),
-            None => ranked_decision(archive, config, last, a, award, &standing),
+            None => ranked_decision(archive, config, last, a, award, &standing, settle.as_deref_mut()),
         };
         for w in &decision.winners {
             standing.won.insert(w.application, a);
@@ -226,13 +249,14 @@ fn barred(
     None
 }
 
-fn ranked_decision(
+fn ranked_decision<S: FnMut(&mut [usize])>(
     archive: &Archive,
     config: &Config,
     last: &RoundResult,
     a: usize,
     award: &Award,
     standing: &Standing,
+    settle: Option<&mut S>,
 ) -> Decision {
     let count = award.count.unwrap_or(0);
     let mut decision = Decision::empty(a);
@@ -277,6 +301,30 @@ fn ranked_decision(
         }
     }
     decision.tie_at_cutoff = tie_at_cutoff(ranking, &decision.winners, bar);
+    if let Some(settle) = settle.filter(|_| !decision.tie_at_cutoff.is_empty()) {
+        let mut order = decision.tie_at_cutoff.clone();
+        settle(&mut order);
+        // G is the rank of the last winner: the winners before it stay, G's places are
+        // taken again in the settled order.
+        let r = decision.winners.last().and_then(|w| w.rank);
+        let before = decision.winners.iter().take_while(|w| w.rank != r).count();
+        decision.winners.truncate(before);
+        for app in order {
+            if decision.winners.len() == count {
+                break;
+            }
+            let Some(p) = ranking.iter().find(|p| p.candidate.application == app) else {
+                continue;
+            };
+            if bar(p, &decision.winners).is_none() {
+                decision.winners.push(Winner {
+                    application: app,
+                    rank: Some(p.rank),
+                    score: Some(p.candidate.score),
+                });
+            }
+        }
+    }
     decision.unfilled = count.saturating_sub(decision.winners.len());
     decision
 }

@@ -26,19 +26,19 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         &[Format::Human, Format::Json, Format::Csv, Format::Markdown],
     )?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no agreement is measured")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no agreement is measured")? else {
         return Ok(Outcome::Failure);
     };
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => ranking::default_round(&archive, config),
+        None => ranking::default_round(archive, config),
     };
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
     let started = std::time::Instant::now();
-    let report = agreement::of(&archive, config, judged);
+    let report = agreement::of(archive, config, judged);
     ctx.note(&format!(
         "measured the agreement of {} totals of round `{}` in {:.1?}",
         judged.totals.totals.len(),

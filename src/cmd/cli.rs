@@ -113,6 +113,10 @@ pub enum Command {
     Judges(cmd::judges::Args),
     /// Krippendorff's α overall and per track, and the applications the judges disagree on most.
     Agreement(cmd::agreement::Args),
+    /// Every method side by side: ranks, rank correlations, and what changes with the method.
+    Compare(cmd::compare::Args),
+    /// How sure the result is: a bootstrap over the jury, and the round without each judge.
+    Stability(cmd::stability::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.
@@ -312,6 +316,32 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round, for a script",
                 "prize -C data/sscp-2026 agreement --round first --format json",
+            ),
+        ],
+    ),
+    (
+        "compare",
+        &[
+            (
+                "The final round under all six methods: ranks, τ-b, and whose award depends on the method",
+                "prize -C data/sscp-2026 compare",
+            ),
+            (
+                "The first round under two methods, for a script",
+                "prize -C data/sscp-2026 compare --round first --methods mean,median --format json",
+            ),
+        ],
+    ),
+    (
+        "stability",
+        &[
+            (
+                "How sure the final result is: award chances, rank intervals, each judge left out",
+                "prize -C data/sscp-2026 stability",
+            ),
+            (
+                "The first round with 2,000 samples and another seed, as a spreadsheet",
+                "prize -C data/sscp-2026 stability --round first --samples 2000 --seed 7 --format csv",
             ),
         ],
     ),

@@ -27,7 +27,19 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         bail!("no application `{}`; {help}", args.id);
     };
     let config = crate::report::validation::usable_config(archive, &validation);
-    let explanation = explain(archive, rounds, config, app);
+    let mut explanation = explain(archive, rounds, config, app);
+    if let Some(config) = config {
+        let busy = ctx.busy("resampling the jury");
+        explanation.stability = crate::report::explanation::stability_line(
+            archive,
+            rounds,
+            config,
+            app,
+            crate::trust::stability::DEFAULT_SAMPLES,
+            crate::trust::stability::DEFAULT_SEED,
+        );
+        drop(busy);
+    }
     ctx.renderer(format).explanation(out, &explanation)?;
     ctx.summary_always(out, &validation)?;
     Ok(super::outcome_of(&validation))

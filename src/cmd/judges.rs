@@ -23,19 +23,19 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("judges", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let Edition { archive, rounds } = ctx.load()?;
-    let validation = Validation::of(&archive);
-    let Some(config) = ctx.usable_config(out, &archive, &validation, "no judge is assessed")? else {
+    let validation = Validation::of(archive);
+    let Some(config) = ctx.usable_config(out, archive, &validation, "no judge is assessed")? else {
         return Ok(Outcome::Failure);
     };
     let round = match &args.round {
         Some(r) => round_index(config, r)?,
-        None => ranking::default_round(&archive, config),
+        None => ranking::default_round(archive, config),
     };
     let Some(judged) = rounds.get(round) else {
         bail!("prize.toml defines no rounds");
     };
     let started = std::time::Instant::now();
-    let report = judges::of(&archive, config, judged);
+    let report = judges::of(archive, config, judged);
     ctx.note(&format!(
         "assessed {} judges from {} totals of round `{}` in {:.1?}",
         report.judges.len(),

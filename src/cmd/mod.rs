@@ -2,6 +2,7 @@
 
 pub mod assign;
 pub mod cli;
+pub mod compare;
 pub mod completions;
 pub mod explain;
 pub mod explain_code;
@@ -11,6 +12,7 @@ pub mod progress;
 pub mod rank;
 pub mod scores;
 pub mod sheets;
+pub mod stability;
 pub mod stats;
 pub mod validate;
 pub mod winners;
@@ -271,6 +273,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Progress(args) => progress::run(&ctx, &args, &mut out),
         Command::Judges(args) => judges::run(&ctx, &args, &mut out),
         Command::Agreement(args) => agreement::run(&ctx, &args, &mut out),
+        Command::Compare(args) => compare::run(&ctx, &args, &mut out),
+        Command::Stability(args) => stability::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

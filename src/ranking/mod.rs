@@ -205,6 +205,24 @@ pub fn judge_round(
     });
     let sources = counted.iter().map(|(_, source)| *source).collect();
     totals.totals = counted.into_iter().map(|(total, _)| total).collect();
+    let mut result = judge_totals(archive, config, round, competing, totals, method);
+    result.sources = sources;
+    result.ignored = ignored;
+    result
+}
+
+/// Scores the totals of round `round` with `method`, ranks each track and decides who
+/// advances, as [`judge_round`] does once it has gathered the totals: what a bootstrap sample
+/// or a round without one judge needs. `competing` is in id order and indexes `totals`; the
+/// result has no `sources` nor `ignored` rows.
+pub fn judge_totals(
+    archive: &Archive,
+    config: &Config,
+    round: usize,
+    competing: Vec<usize>,
+    totals: RoundTotals,
+    method: &str,
+) -> RoundResult {
     let started = std::time::Instant::now();
     let scores = score::method(method, config.scoring.trim)
         .map(|m| m.score(&totals))
@@ -215,12 +233,12 @@ pub fn judge_round(
         method: method.to_string(),
         competing,
         totals,
-        sources,
+        sources: Vec::new(),
         scores,
         scoring_time,
         groups: Vec::new(),
         advanced: Vec::new(),
-        ignored,
+        ignored: Vec::new(),
     };
     let by_app = result.totals.by_application();
     result.groups = config
@@ -340,7 +358,7 @@ pub fn group(
     )
 }
 
-/// [`group`], given the indices of each application's totals.
+/// [`group`], given the indices of each application's totals (computed once for every track).
 fn group_of(
     archive: &Archive,
     config: &Config,

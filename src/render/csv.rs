@@ -9,7 +9,9 @@ use crate::report::listing::Listing;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
 use crate::trust::agreement::Agreement;
+use crate::trust::compare::Comparison;
 use crate::trust::judges::Judges;
+use crate::trust::stability::Stability;
 
 /// CSV output.
 pub struct Csv;
@@ -37,6 +39,14 @@ impl Renderer for Csv {
 
     fn agreement(&self, out: &mut dyn Write, agreement: &Agreement) -> io::Result<()> {
         super::human::agreement_text(out, agreement, Format::Csv, false)
+    }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        super::human::comparison_text(out, c, Format::Csv)
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        super::human::stability_text(out, s, Format::Csv)
     }
 }
 

@@ -17,7 +17,9 @@ use crate::report::standings::{By, Standings};
 use crate::report::stats::{Count, Stats};
 use crate::report::validation::Validation;
 use crate::trust::agreement::{Agreement, Scope};
+use crate::trust::compare::Comparison;
 use crate::trust::judges::Judges;
+use crate::trust::stability::{Change, ChangeKind, Stability};
 
 /// Human output; `color` for the diagnostics, `quiet` (`-q`) for errors only.
 pub struct Human {
@@ -205,6 +207,14 @@ impl Renderer for Human {
         }
         Ok(())
     }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        comparison_text(out, c, Format::Human)
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        stability_text(out, s, Format::Human)
+    }
 }
 
 /// `prize progress` as text, with a Markdown heading and table when `markdown`.
@@ -383,6 +393,9 @@ fn explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
         for w in &e.awards {
             writeln!(out, "  {}: {} — {}", esc(&w.name), esc(w.result), esc(&w.reason))?;
         }
+    }
+    if let Some(s) = &e.stability {
+        stability_line(out, s)?;
     }
     Ok(())
 }
@@ -1001,4 +1014,409 @@ pub(super) fn agreement_text(out: &mut dyn Write, a: &Agreement, format: Format,
         writeln!(out, "\n{legend}")?;
     }
     Ok(())
+}
+
+// `prize compare` and `prize stability` (spec section 8).
+
+/// A share as a percentage with one decimal.
+fn percent(p: f64) -> String {
+    format!("{:.1}%", 100.0 * p)
+}
+
+/// The ids of `apps`, joined with `, ` (`—` for none).
+fn id_list(archive: &crate::load::Archive, apps: &[usize]) -> String {
+    if apps.is_empty() {
+        return "—".to_string();
+    }
+    let ids: Vec<&str> = apps.iter().map(|&a| archive.applications[a].id.as_str()).collect();
+    ids.join(", ")
+}
+
+/// `prize compare` as text in `format` (human, Markdown or CSV).
+pub(super) fn comparison_text(out: &mut dyn Write, c: &Comparison<'_>, format: Format) -> io::Result<()> {
+    let (archive, config) = (c.archive, c.config);
+    let round = &config.rounds[c.round];
+    let methods = &c.methods;
+    let markdown = format == Format::Markdown;
+    // The awards each application wins, per method, for the CSV's `wins` column.
+    let wins = |app: usize, m: usize| -> Vec<&str> {
+        c.awards
+            .iter()
+            .flatten()
+            .filter(|a| a.winners[m].contains(&app))
+            .map(|a| config.awards[a.award].id.as_str())
+            .collect()
+    };
+    if format == Format::Csv {
+        let mut headers: Vec<String> = vec!["round".into(), "track".into(), "id".into(), "applicant".into()];
+        for m in methods {
+            headers.push(format!("rank_{m}"));
+            headers.push(format!("score_{m}"));
+        }
+        headers.push("advances_under".into());
+        headers.push("wins".into());
+        let mut table = Table {
+            headers,
+            rows: Vec::new(),
+        };
+        for t in &c.tracks {
+            for r in &t.rows {
+                let a = &archive.applications[r.application];
+                let mut row: Vec<Value> = vec![
+                    round.id.as_str().into(),
+                    t.track.as_str().into(),
+                    a.id.as_str().into(),
+                    a.applicant.name.clone().unwrap_or_default().into(),
+                ];
+                for m in 0..methods.len() {
+                    row.push(r.ranks[m].map_or_else(|| "".into(), Value::Count));
+                    row.push(r.scores[m].map_or_else(|| "".into(), Value::Score));
+                }
+                let under: Vec<&str> = (0..methods.len())
+                    .filter(|&m| r.advances[m])
+                    .map(|m| methods[m].as_str())
+                    .collect();
+                row.push(under.join(" ").into());
+                let won: Vec<String> = (0..methods.len())
+                    .flat_map(|m| {
+                        wins(r.application, m)
+                            .into_iter()
+                            .map(move |w| format!("{}:{w}", methods[m]))
+                    })
+                    .collect();
+                row.push(won.join(" ").into());
+                table.push(row);
+            }
+        }
+        return table.csv(out);
+    }
+    let heading = |out: &mut dyn Write, text: &str| -> io::Result<()> {
+        if markdown {
+            writeln!(out, "### {}\n", escape(text))
+        } else {
+            writeln!(out, "{}", escape(text))
+        }
+    };
+    let table_out = |out: &mut dyn Write, table: &Table| {
+        if markdown {
+            table.markdown(out)
+        } else {
+            table.human(out)
+        }
+    };
+    for (i, t) in c.tracks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let name = config.track(&t.track).map_or(t.track.as_str(), |x| x.name.as_str());
+        heading(out, &format!("{name} — {}: rank (score) under each method", round.name))?;
+        if t.rows.is_empty() {
+            writeln!(out, "no application ranked")?;
+            continue;
+        }
+        let mut headers = vec!["id"];
+        headers.extend(methods.iter().map(String::as_str));
+        let mut table = Table::new(&headers);
+        for r in &t.rows {
+            let mut row: Vec<Value> = vec![archive.applications[r.application].id.as_str().into()];
+            for m in 0..methods.len() {
+                row.push(match (r.ranks[m], r.scores[m]) {
+                    (Some(rank), Some(score)) => format!("{rank} ({})", fmt(score)).into(),
+                    _ => "—".into(),
+                });
+            }
+            table.push(row);
+        }
+        table_out(out, &table)?;
+        if methods.len() > 1 {
+            writeln!(out)?;
+            let mut headers = vec!["τ-b"];
+            headers.extend(methods[1..].iter().map(String::as_str));
+            let mut tau = Table::new(&headers);
+            for a in 0..methods.len() - 1 {
+                let mut row: Vec<Value> = vec![methods[a].as_str().into()];
+                for b in 1..methods.len() {
+                    let cell = t.tau.iter().find(|x| x.a == a && x.b == b).map_or(String::new(), |x| {
+                        x.tau.map_or("—".to_string(), |v| format!("{v:.3}"))
+                    });
+                    row.push(cell.into());
+                }
+                tau.push(row);
+            }
+            table_out(out, &tau)?;
+        }
+    }
+    if let Some(advancing) = &c.advancing {
+        writeln!(out)?;
+        heading(out, "Advancing")?;
+        if advancing.is_empty() {
+            writeln!(out, "every method advances the same applications")?;
+        } else {
+            let mut table = Table::new(&["id", "track", "advances under", "not under"]);
+            for a in advancing {
+                let x = &archive.applications[a.application];
+                let not: Vec<&str> = (0..methods.len())
+                    .filter(|m| !a.methods.contains(m))
+                    .map(|m| methods[m].as_str())
+                    .collect();
+                let under: Vec<&str> = a.methods.iter().map(|&m| methods[m].as_str()).collect();
+                table.push(vec![
+                    x.id.as_str().into(),
+                    x.track_id().into(),
+                    under.join(", ").into(),
+                    not.join(", ").into(),
+                ]);
+            }
+            table_out(out, &table)?;
+        }
+    }
+    if let Some(awards) = &c.awards {
+        for a in awards {
+            let award = &config.awards[a.award];
+            writeln!(out)?;
+            heading(out, &format!("{} — winners under each method", award.name))?;
+            let mut table = Table::new(&["method", "winners", "tie at the cutoff"]);
+            for (m, method) in methods.iter().enumerate() {
+                table.push(vec![
+                    method.as_str().into(),
+                    id_list(archive, &a.winners[m]).into(),
+                    id_list(archive, &a.tie_at_cutoff[m]).into(),
+                ]);
+            }
+            table_out(out, &table)?;
+            if a.changes.is_empty() {
+                writeln!(
+                    out,
+                    "{}every method gives the same winners",
+                    if markdown { "\n" } else { "" }
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "{}won under some methods only: {}",
+                    if markdown { "\n" } else { "" },
+                    escape(&id_list(archive, &a.changes))
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `prize explain`'s stability line: the rank interval and the chances, as percentages.
+fn stability_line(out: &mut dyn Write, s: &crate::report::explanation::StabilityLine) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nstability (round {}, {} samples of the jury, seed {}, {})",
+        escape(&s.round),
+        s.samples,
+        s.seed,
+        s.method
+    )?;
+    let interval = match (s.rank_low, s.rank_high) {
+        (Some(lo), Some(hi)) => format!("rank {lo}–{hi} in 90% of the samples that rank it"),
+        _ => "ranked in no sample".to_string(),
+    };
+    let mut parts = vec![interval, format!("unranked in {}", percent(s.p_unranked))];
+    if let Some(p) = s.p_advance {
+        parts.push(format!("P(advance) {}", percent(p)));
+    }
+    if let Some(p) = s.p_any_award {
+        let each: Vec<String> = s
+            .p_award
+            .iter()
+            .flatten()
+            .filter(|a| a.p > 0.0)
+            .map(|a| format!("{} {}", a.name, percent(a.p)))
+            .collect();
+        let each = if each.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", each.join(", "))
+        };
+        parts.push(format!("P(any award) {}{each}", percent(p)));
+    }
+    writeln!(out, "  {}", escape(&parts.join("; ")))
+}
+
+/// What one leave-one-out change does to its application, in words: `no longer advances`,
+/// `loses Gold`.
+fn change_words(config: &crate::model::config::Config, c: &Change) -> String {
+    let award = c.award.map_or("", |a| config.awards[a].name.as_str());
+    match c.kind {
+        ChangeKind::NoLongerAdvances => "no longer advances".to_string(),
+        ChangeKind::NowAdvances => "now advances".to_string(),
+        ChangeKind::LosesAward => format!("loses {award}"),
+        ChangeKind::WinsAward => format!("wins {award}"),
+    }
+}
+
+/// `prize stability` as text in `format` (human, Markdown or CSV).
+pub(super) fn stability_text(out: &mut dyn Write, s: &Stability<'_>, format: Format) -> io::Result<()> {
+    let (archive, config) = (s.archive, s.config);
+    let round = &config.rounds[s.round];
+    let roster: &[crate::model::roster::Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
+    let judge_id = |j: usize| roster.get(j).map_or("", |x| x.id.as_str());
+    let count = |n: Option<usize>| n.map_or_else(|| Value::from(""), Value::Count);
+    if format == Format::Csv {
+        let mut headers: Vec<String> = [
+            "round",
+            "method",
+            "samples",
+            "seed",
+            "track",
+            "rank",
+            "id",
+            "rank_low",
+            "rank_high",
+            "p_unranked",
+        ]
+        .map(String::from)
+        .to_vec();
+        if s.advances {
+            headers.push("p_advance".into());
+        }
+        if s.last {
+            headers.push("p_any_award".into());
+            headers.extend(config.awards.iter().map(|a| format!("p_award_{}", a.id)));
+        }
+        headers.push("leave_one_out".into());
+        let mut table = Table {
+            headers,
+            rows: Vec::new(),
+        };
+        for a in &s.applications {
+            let mut row: Vec<Value> = vec![
+                round.id.as_str().into(),
+                s.method.as_str().into(),
+                s.samples.into(),
+                s.seed.to_string().into(),
+                a.track.as_str().into(),
+                count(a.rank),
+                archive.applications[a.application].id.as_str().into(),
+                count(a.rank_low),
+                count(a.rank_high),
+                a.p_unranked.into(),
+            ];
+            if let Some(p) = a.p_advance {
+                row.push(p.into());
+            }
+            if let Some(p) = a.p_any_award {
+                row.push(p.into());
+                for award in 0..config.awards.len() {
+                    let p = a.p_award.iter().flatten().find(|(x, _)| *x == award);
+                    row.push(p.map_or_else(|| Value::from(""), |(_, p)| Value::Score(*p)));
+                }
+            }
+            let left: Vec<String> = s
+                .leave_one_out
+                .iter()
+                .flat_map(|l| {
+                    l.changes
+                        .iter()
+                        .filter(|c| c.application == a.application)
+                        .map(move |c| {
+                            let award = c.award.map_or(String::new(), |x| format!(" {}", config.awards[x].id));
+                            format!("{}: {}{award}", judge_id(l.judge), c.kind.as_str())
+                        })
+                })
+                .collect();
+            row.push(left.join("; ").into());
+            table.push(row);
+        }
+        return table.csv(out);
+    }
+    let markdown = format == Format::Markdown;
+    let table_out = |out: &mut dyn Write, table: &Table| {
+        if markdown {
+            table.markdown(out)
+        } else {
+            table.human(out)
+        }
+    };
+    let title = format!(
+        "{} — stability over {} samples of the jury (seed {}, {})",
+        round.name, s.samples, s.seed, s.method
+    );
+    if markdown {
+        writeln!(out, "### {}\n", escape(&title))?;
+    } else {
+        writeln!(out, "{}", escape(&title))?;
+    }
+    let mut headers = vec!["track", "rank", "id", "rank 5–95%", "unranked"];
+    if s.advances {
+        headers.push("P(advance)");
+    }
+    if s.last {
+        headers.push("P(any award)");
+        headers.push("P(award)");
+    }
+    let mut table = Table::new(&headers);
+    for a in &s.applications {
+        let interval = match (a.rank_low, a.rank_high) {
+            (Some(lo), Some(hi)) if lo == hi => lo.to_string(),
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            _ => "—".to_string(),
+        };
+        let mut row: Vec<Value> = vec![
+            a.track.as_str().into(),
+            a.rank.map_or_else(|| "—".into(), Value::Count),
+            archive.applications[a.application].id.as_str().into(),
+            interval.into(),
+            percent(a.p_unranked).into(),
+        ];
+        if let Some(p) = a.p_advance {
+            row.push(percent(p).into());
+        }
+        if let Some(p) = a.p_any_award {
+            row.push(percent(p).into());
+            let awards: Vec<String> = a
+                .p_award
+                .iter()
+                .flatten()
+                .filter(|(_, p)| *p > 0.0)
+                .map(|(x, p)| format!("{} {}", config.awards[*x].name, percent(*p)))
+                .collect();
+            row.push(
+                if awards.is_empty() {
+                    "—".to_string()
+                } else {
+                    awards.join(", ")
+                }
+                .into(),
+            );
+        }
+        table.push(row);
+    }
+    if s.applications.is_empty() {
+        writeln!(out, "no application competes")?;
+    } else {
+        table_out(out, &table)?;
+    }
+    writeln!(out)?;
+    let heading = "Leave one judge out (exact)";
+    if markdown {
+        writeln!(out, "### {heading}\n")?;
+    } else {
+        writeln!(out, "{heading}")?;
+    }
+    if s.leave_one_out.is_empty() {
+        writeln!(out, "no judge has a total in this round")?;
+        return Ok(());
+    }
+    // One row per change, so that a judge who moves several awards reads down, not across.
+    let mut loo = Table::new(&["without", "id", "what changes"]);
+    for l in &s.leave_one_out {
+        if l.changes.is_empty() {
+            loo.push(vec![judge_id(l.judge).into(), "".into(), "nothing".into()]);
+        }
+        for c in &l.changes {
+            loo.push(vec![
+                judge_id(l.judge).into(),
+                archive.applications[c.application].id.as_str().into(),
+                change_words(config, c).into(),
+            ]);
+        }
+    }
+    table_out(out, &loo)
 }

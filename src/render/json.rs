@@ -19,7 +19,9 @@ use crate::report::standings::{By, Standings};
 use crate::report::stats::Stats;
 use crate::report::validation::{ApplicationStatus, Summary, Validation};
 use crate::trust::agreement::{Agreement, Scope};
+use crate::trust::compare::Comparison;
 use crate::trust::judges::Judges;
+use crate::trust::stability::Stability;
 
 /// JSON output.
 pub struct Json;
@@ -502,5 +504,222 @@ impl Renderer for Json {
                 .collect(),
         };
         super::json(out, &json)
+    }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        super::json(out, &comparison_json(c))
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        super::json(out, &stability_json(s))
+    }
+}
+
+// `prize compare` and `prize stability` (spec section 8).
+
+/// A JSON object whose keys keep the order given (the methods', the awards').
+struct Keyed<'a, T>(Vec<(&'a str, T)>);
+
+impl<T: Serialize> Serialize for Keyed<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct CompareRow<'a> {
+    id: &'a str,
+    ranks: Keyed<'a, Option<usize>>,
+    scores: Keyed<'a, Option<f64>>,
+}
+
+#[derive(Serialize)]
+struct CompareTau<'a> {
+    a: &'a str,
+    b: &'a str,
+    tau: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct CompareTrack<'a> {
+    track: &'a str,
+    ranking: Vec<CompareRow<'a>>,
+    tau: Vec<CompareTau<'a>>,
+}
+
+#[derive(Serialize)]
+struct CompareAdvancing<'a> {
+    id: &'a str,
+    methods: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CompareAward<'a> {
+    id: &'a str,
+    winners: Keyed<'a, Vec<&'a str>>,
+    changes: Vec<&'a str>,
+    tie_at_cutoff: Keyed<'a, Vec<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    round: &'a str,
+    methods: &'a [String],
+    tracks: Vec<CompareTrack<'a>>,
+    advancing: Vec<CompareAdvancing<'a>>,
+    awards: Vec<CompareAward<'a>>,
+}
+
+fn comparison_json<'a>(c: &'a Comparison<'a>) -> CompareJson<'a> {
+    let (archive, config) = (c.archive, c.config);
+    let id = |app: usize| archive.applications[app].id.as_str();
+    let ids = |apps: &'a [usize]| apps.iter().map(|&a| id(a)).collect::<Vec<_>>();
+    let methods: Vec<&str> = c.methods.iter().map(String::as_str).collect();
+    let keyed = |values: Vec<_>| Keyed(methods.iter().copied().zip(values).collect());
+    CompareJson {
+        round: &config.rounds[c.round].id,
+        methods: &c.methods,
+        tracks: c
+            .tracks
+            .iter()
+            .map(|t| CompareTrack {
+                track: &t.track,
+                ranking: t
+                    .rows
+                    .iter()
+                    .map(|r| CompareRow {
+                        id: id(r.application),
+                        ranks: keyed(r.ranks.clone()),
+                        scores: Keyed(methods.iter().copied().zip(r.scores.clone()).collect()),
+                    })
+                    .collect(),
+                tau: t
+                    .tau
+                    .iter()
+                    .map(|x| CompareTau {
+                        a: methods[x.a],
+                        b: methods[x.b],
+                        tau: x.tau,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        advancing: c
+            .advancing
+            .iter()
+            .flatten()
+            .map(|a| CompareAdvancing {
+                id: id(a.application),
+                methods: a.methods.iter().map(|&m| methods[m]).collect(),
+            })
+            .collect(),
+        awards: c
+            .awards
+            .iter()
+            .flatten()
+            .map(|a| CompareAward {
+                id: &config.awards[a.award].id,
+                winners: Keyed(methods.iter().copied().zip(a.winners.iter().map(|w| ids(w))).collect()),
+                changes: ids(&a.changes),
+                tie_at_cutoff: Keyed(
+                    methods
+                        .iter()
+                        .copied()
+                        .zip(a.tie_at_cutoff.iter().map(|w| ids(w)))
+                        .collect(),
+                ),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct StableApplication<'a> {
+    id: &'a str,
+    track: &'a str,
+    rank: Option<usize>,
+    rank_low: Option<usize>,
+    rank_high: Option<usize>,
+    p_unranked: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p_advance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p_award: Option<Keyed<'a, f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p_any_award: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct StableChange<'a> {
+    kind: &'static str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    award: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct StableLeftOut<'a> {
+    judge: &'a str,
+    changes: Vec<StableChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct StabilityJson<'a> {
+    round: &'a str,
+    method: &'a str,
+    samples: usize,
+    seed: u64,
+    applications: Vec<StableApplication<'a>>,
+    leave_one_out: Vec<StableLeftOut<'a>>,
+}
+
+fn stability_json<'a>(s: &'a Stability<'a>) -> StabilityJson<'a> {
+    let (archive, config) = (s.archive, s.config);
+    let id = |app: usize| archive.applications[app].id.as_str();
+    let roster: &[crate::model::roster::Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
+    StabilityJson {
+        round: &config.rounds[s.round].id,
+        method: &s.method,
+        samples: s.samples,
+        seed: s.seed,
+        applications: s
+            .applications
+            .iter()
+            .map(|a| StableApplication {
+                id: id(a.application),
+                track: &a.track,
+                rank: a.rank,
+                rank_low: a.rank_low,
+                rank_high: a.rank_high,
+                p_unranked: a.p_unranked,
+                p_advance: a.p_advance,
+                p_award: a
+                    .p_award
+                    .as_ref()
+                    .map(|p| Keyed(p.iter().map(|&(x, p)| (config.awards[x].id.as_str(), p)).collect())),
+                p_any_award: a.p_any_award,
+            })
+            .collect(),
+        leave_one_out: s
+            .leave_one_out
+            .iter()
+            .map(|l| StableLeftOut {
+                judge: roster.get(l.judge).map_or("", |j| j.id.as_str()),
+                changes: l
+                    .changes
+                    .iter()
+                    .map(|c| StableChange {
+                        kind: c.kind.as_str(),
+                        id: id(c.application),
+                        award: c.award.map(|x| config.awards[x].id.as_str()),
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }

@@ -9,7 +9,9 @@ use crate::report::progress::Progress;
 use crate::report::standings::Standings;
 use crate::report::stats::Stats;
 use crate::trust::agreement::Agreement;
+use crate::trust::compare::Comparison;
 use crate::trust::judges::Judges;
+use crate::trust::stability::Stability;
 
 /// Markdown output; `quiet` (`-q`) leaves out the legends.
 pub struct Markdown {
@@ -44,5 +46,13 @@ impl Renderer for Markdown {
 
     fn agreement(&self, out: &mut dyn Write, agreement: &Agreement) -> io::Result<()> {
         super::human::agreement_text(out, agreement, Format::Markdown, self.quiet)
+    }
+
+    fn comparison(&self, out: &mut dyn Write, c: &Comparison<'_>) -> io::Result<()> {
+        super::human::comparison_text(out, c, Format::Markdown)
+    }
+
+    fn stability(&self, out: &mut dyn Write, s: &Stability<'_>) -> io::Result<()> {
+        super::human::stability_text(out, s, Format::Markdown)
     }
 }

@@ -24,7 +24,9 @@ use crate::report::standings::Standings;
 use crate::report::stats::Stats;
 use crate::report::validation::Validation;
 use crate::trust::agreement::Agreement;
+use crate::trust::compare::Comparison;
 use crate::trust::judges::Judges;
+use crate::trust::stability::Stability;
 
 pub use crate::diagnostics::escape::{escape, escape_excerpt};
 
@@ -124,6 +126,16 @@ pub trait Renderer {
     /// `prize agreement`: Krippendorff's α overall and per track, and the largest disagreements.
     fn agreement(&self, _out: &mut dyn Write, _agreement: &Agreement) -> io::Result<()> {
         Err(unsupported("agreement"))
+    }
+
+    /// `prize compare`: every method side by side on one round.
+    fn comparison(&self, _out: &mut dyn Write, _comparison: &Comparison<'_>) -> io::Result<()> {
+        Err(unsupported("compare"))
+    }
+
+    /// `prize stability`: the bootstrap over the jury and the leave-one-judge-out.
+    fn stability(&self, _out: &mut dyn Write, _stability: &Stability<'_>) -> io::Result<()> {
+        Err(unsupported("stability"))
     }
 }
 

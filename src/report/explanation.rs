@@ -117,6 +117,92 @@ pub struct Explanation {
     pub rounds: Vec<RoundLine>,
     /// Each award's verdict (last round only).
     pub awards: Vec<AwardLine>,
+    /// How sure its result is ([`stability_line`]); `None` until the command asks for it, or
+    /// when it competes in no judged round.
+    pub stability: Option<StabilityLine>,
+}
+
+/// One award's chance in the bootstrap.
+#[derive(Debug, Serialize)]
+pub struct AwardChance {
+    /// The award id.
+    pub id: String,
+    /// The award's name.
+    pub name: String,
+    /// The share of samples in which the application wins it.
+    pub p: f64,
+}
+
+/// The application's line of `prize stability`: the bootstrap over the jury of the last round
+/// it competes in (up to the round `prize rank` shows), with that round's method.
+#[derive(Debug, Serialize)]
+pub struct StabilityLine {
+    /// The round id.
+    pub round: String,
+    /// The method every sample is scored with.
+    pub method: String,
+    /// How many samples.
+    pub samples: usize,
+    /// The seed.
+    pub seed: u64,
+    /// Its rank in the full result.
+    pub rank: Option<usize>,
+    /// The 5th percentile of its rank over the samples that rank it.
+    pub rank_low: Option<usize>,
+    /// The 95th percentile.
+    pub rank_high: Option<usize>,
+    /// The share of samples that leave it unranked.
+    pub p_unranked: f64,
+    /// In a round that advances: the share of samples in which it advances.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_advance: Option<f64>,
+    /// In the last round: its chance of each award it could win.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_award: Option<Vec<AwardChance>>,
+    /// In the last round: its chance of some award.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_any_award: Option<f64>,
+}
+
+/// The stability line of application `app`: `samples` bootstrap samples from `seed` over the
+/// jury of the last round it competes in, up to the round `prize rank` shows.
+pub fn stability_line(
+    archive: &Archive,
+    rounds: &[RoundResult],
+    config: &Config,
+    app: usize,
+    samples: usize,
+    seed: u64,
+) -> Option<StabilityLine> {
+    let shown = crate::ranking::default_round(archive, config);
+    let judged = rounds
+        .iter()
+        .take(shown + 1)
+        .rev()
+        .find(|r| r.competing.contains(&app))?;
+    let result = crate::trust::stability::stability(archive, config, judged, &judged.method, samples, seed);
+    let line = result.applications.iter().find(|a| a.application == app)?;
+    Some(StabilityLine {
+        round: config.rounds[judged.round].id.clone(),
+        method: result.method.clone(),
+        samples,
+        seed,
+        rank: line.rank,
+        rank_low: line.rank_low,
+        rank_high: line.rank_high,
+        p_unranked: line.p_unranked,
+        p_advance: line.p_advance,
+        p_award: line.p_award.as_ref().map(|p| {
+            p.iter()
+                .map(|&(a, p)| AwardChance {
+                    id: config.awards[a].id.clone(),
+                    name: config.awards[a].name.clone(),
+                    p,
+                })
+                .collect()
+        }),
+        p_any_award: line.p_any_award,
+    })
 }
 
 /// A number as the explanation writes it: two decimals.
@@ -392,6 +478,7 @@ pub fn explain(archive: &Archive, rounds: &[RoundResult], config: Option<&Config
             .collect(),
         rounds: Vec::new(),
         awards: Vec::new(),
+        stability: None,
     };
     let Some(config) = config else { return explanation };
     let results = rounds;

@@ -109,6 +109,10 @@ pub enum Command {
     Sheets(cmd::sheets::Args),
     /// Per judge: assigned, scored and remaining; applications still short of min_judges.
     Progress(cmd::progress::Args),
+    /// Applications: `prize applications import FILE... --map MAP.toml` turns a form export into application files.
+    Applications(cmd::applications::Args),
+    /// Write one Markdown feedback letter per application, the judges' comments anonymised.
+    Feedback(cmd::feedback::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.
@@ -282,6 +286,39 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round, as Markdown for the jury's chat",
                 "prize -C data/sscp-2026 progress --round first --format markdown",
+            ),
+        ],
+    ),
+    (
+        "applications",
+        &[(
+            "What importing a form export would write (nothing is written)",
+            "prize -C data/sscp-2026 applications import --dry-run \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export.csv",
+        )],
+    ),
+    (
+        "applications import",
+        &[
+            (
+                "What importing a form export would write (nothing is written)",
+                "prize -C data/sscp-2026 applications import --dry-run \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export.csv",
+            ),
+            (
+                "The same export saved by Excel on Windows, in windows-1252",
+                "prize -C data/sscp-2026 applications import --dry-run --encoding windows-1252 \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export-1252.csv",
+            ),
+        ],
+    ),
+    (
+        "feedback",
+        &[
+            (
+                "One letter per application in a folder of your choice",
+                "prize -C data/sscp-2026 feedback --out letters",
+            ),
+            (
+                "The first round's scores and comments, listed for a script",
+                "prize -C data/sscp-2026 feedback --round first --out letters --format json",
             ),
         ],
     ),

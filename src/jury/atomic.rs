@@ -61,8 +61,22 @@ pub fn read_existing(path: &Path) -> io::Result<Option<Vec<u8>>> {
 /// old one's permissions. Temporary files that an interrupted write left in `dir` are removed
 /// first.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_all_atomic(dir, &[(path, bytes)])
+}
+
+/// Writes each `(path, bytes)` into `dir` as [`write_atomic`] writes one file, cleaning up the
+/// folder's leftovers once rather than before every file (thousands of application files into
+/// one folder would otherwise read the folder thousands of times).
+pub fn write_all_atomic(dir: &Path, files: &[(&Path, &[u8])]) -> io::Result<()> {
     fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
     remove_leftovers(dir);
+    for (path, bytes) in files {
+        write_one(dir, path, bytes)?;
+    }
+    Ok(())
+}
+
+fn write_one(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix("");
     #[cfg(unix)]

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod github;
 pub mod human;
+pub mod intake;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -112,6 +113,20 @@ pub trait Renderer {
     /// `prize explain`: every number behind one application's result.
     fn explanation(&self, _out: &mut dyn Write, _explanation: &Explanation) -> io::Result<()> {
         Err(unsupported("explain"))
+    }
+
+    /// `prize applications import`: what became of each row's file, with every problem.
+    fn applications_imported(
+        &self,
+        _out: &mut dyn Write,
+        _imported: &crate::intake::import::Imported,
+    ) -> io::Result<()> {
+        Err(unsupported("applications import"))
+    }
+
+    /// `prize feedback`: the letters written.
+    fn feedback_written(&self, _out: &mut dyn Write, _letters: &crate::intake::feedback::Letters) -> io::Result<()> {
+        Err(unsupported("feedback"))
     }
 }
 

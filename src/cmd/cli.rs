@@ -292,20 +292,20 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
     (
         "applications",
         &[(
-            "What importing a form export would write (nothing is written)",
-            "prize -C data/sscp-2026 applications import --dry-run \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export.csv",
+            "A new archive, then the application form's export imported into it",
+            "prize init my-edition \\\n      && prize -C my-edition applications import --map my-edition/intake.toml \\\n      data/sscp-2026/intake/form-export.csv",
         )],
     ),
     (
         "applications import",
         &[
             (
-                "What importing a form export would write (nothing is written)",
-                "prize -C data/sscp-2026 applications import --dry-run \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export.csv",
+                "What importing the form's export would write, without writing anything",
+                "prize init try-edition \\\n      && prize -C try-edition applications import --dry-run --map try-edition/intake.toml \\\n      data/sscp-2026/intake/form-export.csv",
             ),
             (
-                "The same export saved by Excel on Windows, in windows-1252",
-                "prize -C data/sscp-2026 applications import --dry-run --encoding windows-1252 \\\n      --map tests/fixtures/intake/intake.toml tests/fixtures/intake/export-1252.csv",
+                "The same, as JSON for a script: every row's file and status, every finding",
+                "prize init json-edition \\\n      && prize -C json-edition applications import --dry-run --format json \\\n      --map json-edition/intake.toml data/sscp-2026/intake/form-export.csv",
             ),
         ],
     ),

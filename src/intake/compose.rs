@@ -213,6 +213,14 @@ fn value(field: &Field, raw: &str, workbook: bool) -> Result<Option<Value>, (Str
             Ok(Some(Value::Date(date.to_string())))
         }
         Kind::Instant => {
+            // A workbook's date-time cell at midnight arrives as its date alone.
+            let midnight;
+            let raw = if workbook && raw.len() == 10 && strtime::parse("%Y-%m-%d", raw).is_ok() {
+                midnight = format!("{raw}T00:00:00");
+                midnight.as_str()
+            } else {
+                raw
+            };
             let parsed = parse_with(field, raw, workbook, INSTANT_FORMATS, |f, s| strtime::parse(f, s))
                 .ok_or_else(|| not_read(field, raw, "a date and time", workbook))?;
             let timestamp = match parsed.offset() {

@@ -719,3 +719,70 @@ fn the_sample_export_imports_cleanly() {
     let (code, report) = common::validate_json(&archive);
     assert_eq!((code, report["summary"]["eligible"].as_u64()), (0, Some(3)), "{report}");
 }
+
+/// The sample export with `column` (header, then one cell per row) added in front.
+fn with_column(header: &str, cells: &[&str]) -> String {
+    let mut reader = csv::Reader::from_path(common::fixtures().join("intake/export.csv")).unwrap();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut head = vec![header.to_string()];
+    head.extend(reader.headers().unwrap().iter().map(String::from));
+    out.write_record(&head).unwrap();
+    for (record, cell) in reader.records().zip(cells) {
+        let mut row = vec![cell.to_string()];
+        row.extend(record.unwrap().iter().map(String::from));
+        out.write_record(&row).unwrap();
+    }
+    String::from_utf8(out.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn ids_from_a_column_are_unique_and_a_mapped_header_is_unambiguous() {
+    let dir = fresh();
+    let archive = root(&dir);
+    let map = archive.join("intake.toml");
+    let text = std::fs::read_to_string(&map).unwrap();
+    let by_column = text.replace(
+        "id = { prefix = \"SSCP-2026-\", digits = 4 }",
+        "id = \"Application no.\"",
+    );
+    std::fs::write(&map, &by_column).unwrap();
+    let file = dir.path().join("form.csv");
+    std::fs::write(&file, with_column("Application no.", &["A-1", "A-2", "A-1"])).unwrap();
+    let out = import(&archive, &file, &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(common::positions(&report), [common::at("duplicate-id", 4, 1)]);
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("row 2 of"), "{message}");
+    assert!(files(&archive).is_empty());
+
+    // Distinct ids: the files are named by them, and the id column is not kept in [extra].
+    std::fs::write(&file, with_column("Application no.", &["A-1", "A-2", "A-3"])).unwrap();
+    assert_eq!(import(&archive, &file, &[]).code, 0);
+    let written = files(&archive);
+    let names: Vec<&str> = written.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "human-centricity/A-1.toml",
+            "tech-innovacity/A-2.toml",
+            "tech-innovacity/A-3.toml"
+        ]
+    );
+    assert!(!written["tech-innovacity/A-2.toml"].contains("application_no"));
+
+    // Two columns named "Track": which one feeds `track` is unclear.
+    std::fs::write(&map, &text).unwrap();
+    std::fs::write(&file, with_column("Track", &["x", "y", "z"])).unwrap();
+    let out = import(&archive, &file, &["--dry-run"]);
+    assert_eq!(out.code, 1);
+    let report = out.json();
+    let line = text.lines().position(|l| l.starts_with("track = ")).unwrap() as u64 + 1;
+    assert_eq!(common::positions(&report), [common::at("missing-column", line, 9)]);
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("has 2 columns named \"Track\"")
+    );
+}

@@ -84,20 +84,31 @@ pub struct Columns {
 impl Columns {
     /// The column of each mapped field in `export`, or the names the export lacks (with where
     /// the map writes them). Headers match as written, else ignoring case when only one does.
-    pub fn find<'m>(mapping: &'m Mapping, export: &Export) -> Result<Columns, Vec<(&'m str, std::ops::Range<usize>)>> {
-        let position = |name: &str| {
+    pub fn find<'m>(mapping: &'m Mapping, export: &Export) -> Result<Columns, Vec<Unmatched<'m>>> {
+        // Every column whose header is `name` as written, else ignoring case.
+        let matching = |name: &str| -> Vec<usize> {
             let name = name.trim();
-            export.headers.iter().position(|h| h == name).or_else(|| {
-                let folded: Vec<usize> = (0..export.headers.len())
-                    .filter(|&i| export.headers[i].to_lowercase() == name.to_lowercase())
-                    .collect();
-                (folded.len() == 1).then(|| folded[0])
-            })
+            let exact: Vec<usize> = (0..export.headers.len())
+                .filter(|&i| export.headers[i] == name)
+                .collect();
+            if !exact.is_empty() {
+                return exact;
+            }
+            (0..export.headers.len())
+                .filter(|&i| export.headers[i].to_lowercase() == name.to_lowercase())
+                .collect()
         };
-        let missing: Vec<(&str, std::ops::Range<usize>)> = mapping
+        let position = |name: &str| match matching(name).as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        };
+        let missing: Vec<Unmatched<'m>> = mapping
             .columns()
             .into_iter()
-            .filter(|(name, _)| position(name).is_none())
+            .filter_map(|(name, span)| {
+                let found = matching(name).len();
+                (found != 1).then_some(Unmatched { name, span, found })
+            })
             .collect();
         if !missing.is_empty() {
             return Err(missing);
@@ -136,6 +147,17 @@ impl Columns {
         }
         Ok(Columns { fields, id, extra })
     }
+}
+
+/// A column the map names that the export does not have exactly once.
+#[derive(Clone, Debug)]
+pub struct Unmatched<'m> {
+    /// The header as the map writes it.
+    pub name: &'m str,
+    /// Where the map writes it.
+    pub span: std::ops::Range<usize>,
+    /// How many of the export's columns have that header (0, or 2 and more).
+    pub found: usize,
 }
 
 /// A header as a key of `[extra]`: lower-cased, each run of characters other than a–z and 0–9

@@ -144,11 +144,7 @@ pub fn import(archive: &Archive<'_>, mapping: &Mapping, exports: &[Export], opti
         match Columns::find(mapping, export) {
             Ok(c) => columns.push(Some(c)),
             Err(missing) => {
-                findings.extend(
-                    missing
-                        .into_iter()
-                        .map(|(name, span)| missing_column(mapping, export, name, span)),
-                );
+                findings.extend(missing.into_iter().map(|m| missing_column(mapping, export, &m)));
                 columns.push(None);
             }
         }
@@ -222,7 +218,20 @@ pub fn import(archive: &Archive<'_>, mapping: &Mapping, exports: &[Export], opti
     Ok(result)
 }
 
-fn missing_column(mapping: &Mapping, export: &Export, name: &str, span: std::ops::Range<usize>) -> Finding {
+fn missing_column(mapping: &Mapping, export: &Export, m: &compose::Unmatched<'_>) -> Finding {
+    let name = m.name;
+    if m.found > 1 {
+        return MISSING_COLUMN
+            .at(
+                &mapping.file,
+                m.span.clone(),
+                format!(
+                    "{} has {} columns named {name:?}: which one feeds the field is unclear",
+                    export.file, m.found
+                ),
+            )
+            .with_help("rename one of the columns in the export");
+    }
     let known: Vec<&str> = export
         .headers
         .iter()
@@ -239,7 +248,11 @@ fn missing_column(mapping: &Mapping, export: &Export, name: &str, span: std::ops
         format!("its columns are {}{more}", shown.join(", "))
     });
     MISSING_COLUMN
-        .at(&mapping.file, span, format!("{} has no column {name:?}", export.file))
+        .at(
+            &mapping.file,
+            m.span.clone(),
+            format!("{} has no column {name:?}", export.file),
+        )
         .with_help(help)
 }
 

@@ -531,3 +531,67 @@ fn translations(r: &mut Reader<'_>, root: &Table<'_, '_>, mapped: &mut [Field]) 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REQUIRED: &str = r#"
+title = "Title"
+sector = "Sector"
+submitted = { column = "When", format = "%d/%m/%Y %H:%M", timezone = "Asia/Seoul" }
+[applicant]
+type = "Type"
+name = "Name"
+country = "Country"
+email = "E-mail"
+[project]
+summary = "Summary"
+status = "Status"
+"#;
+
+    fn read(text: &str) -> (Option<Mapping>, Vec<Finding>) {
+        parse(SourceFile::new("intake.toml", text))
+    }
+
+    #[test]
+    fn constants_translations_and_numbered_ids() {
+        let text = format!(
+            "id = {{ prefix = \"X-\", digits = 3 }}\ntrack = {{ value = \"leadership\" }}\n{REQUIRED}\
+             [values.sector]\n\"Mobility / Transport\" = \"mobility\"\n[values.applicant.type]\n\"Person\" = \"individual\"\n"
+        );
+        let (mapping, findings) = read(&text);
+        assert!(findings.is_empty(), "{findings:?}");
+        let mapping = mapping.unwrap();
+        assert!(matches!(&mapping.ids, Ids::Numbered { prefix, digits: 3 } if prefix == "X-"));
+        let track = mapping.field("track").unwrap();
+        assert_eq!(track.source, Source::Value("leadership".into()));
+        let sector = mapping.field("sector").unwrap();
+        assert_eq!(sector.translate("Mobility / Transport"), "mobility");
+        assert_eq!(
+            sector.translate("Energy"),
+            "Energy",
+            "a value missing from the table is used as written"
+        );
+        assert_eq!(
+            mapping.field("applicant.type").unwrap().translate("Person"),
+            "individual"
+        );
+        let fields: Vec<&str> = mapping.fields.iter().map(Field::path).collect();
+        assert_eq!(fields[..3], ["title", "track", "sector"], "in the order of section 1.3");
+    }
+
+    #[test]
+    fn problems_point_at_their_value() {
+        let text = format!("id = \"No.\"\ntrack = \"Track\"\n{REQUIRED}[values.sectr]\n\"a\" = \"b\"\n")
+            .replace("%d/%m/%Y %H:%M", "%d/%m/%Y");
+        let (mapping, findings) = read(&text);
+        assert!(mapping.is_none());
+        let at: Vec<(&str, usize, usize)> = findings.iter().map(|f| (&*f.code, f.line, f.column)).collect();
+        let line = text.lines().position(|l| l.starts_with("submitted")).unwrap() + 1;
+        let column = text.lines().nth(line - 1).unwrap().find("\"%d").unwrap() + 1;
+        assert!(at.contains(&("config-invalid", line, column)), "{at:?}");
+        let values = text.lines().position(|l| l.contains("sectr")).unwrap() + 1;
+        assert!(at.contains(&("unknown-field", values, 9)), "{at:?}");
+    }
+}

@@ -301,13 +301,16 @@ fn letter(
             "The application was assessed in the {} and was not shortlisted for the next round.",
             md(round)
         ),
-        Outcome::Finalist => "The application was a finalist.".to_string(),
+        Outcome::Finalist if config.rounds.len() > 1 => "The application was a finalist.".to_string(),
+        Outcome::Finalist => "The application was assessed and did not win an award.".to_string(),
         Outcome::Won { awards, provisional } => {
             let names: Vec<String> = awards.iter().map(|a| md(a)).collect();
-            let mut s = format!(
-                "The application was a finalist and won the {}.",
-                names.join(" and the ")
-            );
+            let finalist = if config.rounds.len() > 1 {
+                "was a finalist and "
+            } else {
+                ""
+            };
+            let mut s = format!("The application {finalist}won the {}.", names.join(" and the "));
             if *provisional {
                 s.push_str(" (Provisional: the committee has still to settle a tie.)");
             }

@@ -216,3 +216,44 @@ fn the_outcome_is_the_archive_s() {
         }
     }
 }
+
+#[test]
+fn round_names_the_round_whose_scores_the_letters_give() {
+    let dir = sample();
+    let root = dir.path();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(
+        root,
+        &[
+            "-q",
+            "feedback",
+            "--round",
+            "first",
+            "--out",
+            out_dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let letter = &letters(out_dir.path())["SSCP-2026-0005.md"];
+    assert!(letter.contains("## Scores in the Expert review"), "{letter}");
+    // Still a finalist: the outcome is the edition's, whatever the round shown.
+    assert!(letter.contains("The application was a finalist."), "{letter}");
+    let first: Vec<_> = rows(root, "first")
+        .into_iter()
+        .filter(|r| r.1 == "SSCP-2026-0005")
+        .collect();
+    assert!(
+        letter.contains(&format!("over the {} reviewers", first.len())),
+        "{letter}"
+    );
+    let mean = first.iter().map(|r| r.2[5]).sum::<f64>() / first.len() as f64;
+    assert!(
+        letter.contains(&format!("| Value generation | {mean:.2} | 1 to 10 |")),
+        "{letter}"
+    );
+    let unknown = run(
+        root,
+        &["feedback", "--round", "semi", "--out", out_dir.path().to_str().unwrap()],
+    );
+    assert_eq!(unknown.code, 2);
+}

@@ -786,3 +786,23 @@ fn ids_from_a_column_are_unique_and_a_mapped_header_is_unambiguous() {
             .contains("has 2 columns named \"Track\"")
     );
 }
+
+#[test]
+fn in_a_workbook_a_problem_also_names_its_cell() {
+    let mut forms = forms();
+    forms[6].email = "not-an-email".into();
+    let dir = fresh();
+    let archive = root(&dir);
+    let file = dir.path().join("form.xlsx");
+    std::fs::write(&file, workbook(&forms)).unwrap();
+    let out = import(&archive, &file, &[]);
+    assert_eq!(out.code, 1);
+    let report = out.json();
+    assert_eq!(common::positions(&report)[0], common::at("invalid-value", 8, 10));
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("row 8, column \"Contact e-mail\" (J8): "),
+        "{message}"
+    );
+    assert!(files(&archive).is_empty());
+}

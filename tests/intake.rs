@@ -496,7 +496,7 @@ fn three_forms_of_one_export_give_the_same_files_and_every_field_as_exported() {
 }
 
 #[test]
-fn importing_again_changes_nothing_and_a_hand_edit_is_kept_unless_replace() {
+fn importing_again_changes_nothing_and_hand_edits_are_kept_unless_replace() {
     let forms = forms();
     let dir = fresh();
     let archive = root(&dir);
@@ -509,11 +509,21 @@ fn importing_again_changes_nothing_and_a_hand_edit_is_kept_unless_replace() {
     assert_eq!(statuses(&again.json()), vec!["unchanged"; 30]);
     assert_eq!(files(&archive), before);
 
-    // The secretariat screens one application by hand: importing again refuses that file only.
+    // The secretariat screens one application by hand: the screening is the file's own, so
+    // importing again leaves the file as it is.
     let ids = expected_ids(&forms);
     let edited = format!("{}/{}.toml", forms[0].track.1, ids[0]);
+    let on_disk = archive.join("applications").join(&edited);
     let screened = format!("{}\n[screening]\ndecision = \"accept\"\n", before[&edited]);
-    std::fs::write(archive.join("applications").join(&edited), &screened).unwrap();
+    std::fs::write(&on_disk, &screened).unwrap();
+    let kept = import(&archive, &file, &[]);
+    assert_eq!(kept.code, 0, "{}", kept.stdout);
+    assert_eq!(statuses(&kept.json()), vec!["unchanged"; 30]);
+    assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), screened);
+
+    // A title corrected by hand is a different file: refused, and kept, unless --replace.
+    let corrected = screened.replacen("title = ", "title = \"Corrected\"\n# was: ", 1);
+    std::fs::write(&on_disk, &corrected).unwrap();
     let refused = import(&archive, &file, &[]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     let report = refused.json();
@@ -526,10 +536,7 @@ fn importing_again_changes_nothing_and_a_hand_edit_is_kept_unless_replace() {
     assert_eq!(refused_files.len(), 1);
     assert_eq!(refused_files[0]["file"], format!("applications/{edited}"));
     assert_eq!(refused_files[0]["row"], 2);
-    assert_eq!(
-        std::fs::read_to_string(archive.join("applications").join(&edited)).unwrap(),
-        screened
-    );
+    assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), corrected);
     let human = run(
         &archive,
         &[
@@ -553,17 +560,32 @@ fn importing_again_changes_nothing_and_a_hand_edit_is_kept_unless_replace() {
         statuses(&dry.json()).iter().filter(|s| *s == "would-replace").count(),
         1
     );
-    assert_eq!(
-        std::fs::read_to_string(archive.join("applications").join(&edited)).unwrap(),
-        screened
-    );
+    assert_eq!(std::fs::read_to_string(&on_disk).unwrap(), corrected);
+    // --replace writes the export's values and keeps the screening, before [extra].
     let replaced = import(&archive, &file, &["--replace"]);
     assert_eq!(replaced.code, 0);
     assert_eq!(
         statuses(&replaced.json()).iter().filter(|s| *s == "replaced").count(),
         1
     );
-    assert_eq!(files(&archive), before);
+    let now = std::fs::read_to_string(&on_disk).unwrap();
+    let mut doc: toml::Table = now.parse().unwrap();
+    assert_eq!(doc["title"].as_str(), Some(forms[0].title.as_str()));
+    let screening = doc.remove("screening").expect("the screening is kept");
+    assert_eq!(screening["decision"].as_str(), Some("accept"));
+    assert_eq!(doc, before[&edited].parse::<toml::Table>().unwrap());
+    assert!(now.find("[screening]").unwrap() < now.find("[extra]").unwrap(), "{now}");
+    let (code, validation) = common::validate_json(&archive);
+    assert_eq!(
+        (code, validation["summary"]["errors"].as_u64()),
+        (0, Some(0)),
+        "{validation}"
+    );
+    let mut others = files(&archive);
+    others.remove(&edited);
+    let mut expected = before.clone();
+    expected.remove(&edited);
+    assert_eq!(others, expected);
 }
 
 #[test]

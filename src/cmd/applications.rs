@@ -43,7 +43,8 @@ Every column the map does not name goes to [extra] as text.\n\n\
 Every row is checked as `prize validate` checks an application. A row with an error refuses the whole import: \
 nothing is written, and every problem is listed by the export's row (the header is row 1) and column. \
 Eligibility findings are reported and do not refuse. Each file is written atomically; an identical file is \
-unchanged, a different one is refused (exit 1) unless --replace.\n\n\
+unchanged, a different one is refused (exit 1) unless --replace. A [screening] table added by hand is the file's \
+own: it does not make the file different, and --replace keeps it.\n\n\
 CSV files are read as `prize scores import` reads sheets: UTF-8 with or without a byte-order mark, UTF-16 with \
 one, or the encoding named with --encoding; comma, semicolon or tab delimiters, detected.";
 

@@ -374,6 +374,9 @@ pub struct Text {
     pub text: String,
     /// Per line (0-based), what it comes from.
     pub lines: Vec<Option<Origin>>,
+    /// Where `[extra]` starts (its blank line before), or the end: where a `[screening]` table
+    /// goes, in the order of section 1.3.
+    pub screening_at: usize,
 }
 
 impl Text {
@@ -425,6 +428,7 @@ pub fn write(mapping: &Mapping, columns: &Columns, row: &Row, read: &Read, id: &
         .filter(|(c, _)| !row.cells[*c].is_empty())
         .collect();
     if !extra.is_empty() {
+        out.screening_at = out.text.len();
         out.push(None, "\n[extra]");
         for (c, key) in extra {
             out.push(

@@ -447,26 +447,43 @@ fn relocate(f: Finding, mapping: &Mapping, w: &Work<'_>, origin: Option<Origin>)
 /// Compares each file with what is there and writes (unless `--dry-run`) the new and, with
 /// `--replace`, the different ones, atomically, folder by folder.
 fn store(root: &Path, work: &[Work<'_>], options: Options, result: &mut Imported) -> io::Result<()> {
-    let mut writes: BTreeMap<PathBuf, Vec<(PathBuf, &[u8])>> = BTreeMap::new();
+    let mut writes: BTreeMap<PathBuf, Vec<(PathBuf, Vec<u8>)>> = BTreeMap::new();
     for w in work {
         let Some(rel) = &w.file else { continue };
         let track_dir = Path::new(rel).parent().unwrap_or(Path::new(APPLICATIONS_DIR));
         atomic::refuse_links(root, &[Path::new(APPLICATIONS_DIR), track_dir, Path::new(rel)])?;
         let path = root.join(rel);
-        let bytes = w.text.text.as_bytes();
+        let mut bytes = std::borrow::Cow::Borrowed(w.text.text.as_bytes());
         let (status, reason) = match atomic::read_existing(&path)? {
             None if options.dry_run => (ImportOutcome::WouldImport, None),
             None => (ImportOutcome::Imported, None),
-            Some(old) if old == bytes => (ImportOutcome::Unchanged, None),
-            Some(_) if !options.replace => (
-                ImportOutcome::Refused,
-                Some("a different file is there (edited by hand?); use --replace to write over it".to_string()),
-            ),
-            Some(_) if options.dry_run => (ImportOutcome::WouldReplace, None),
-            Some(_) => (ImportOutcome::Replaced, None),
+            Some(old) if old == *bytes => (ImportOutcome::Unchanged, None),
+            Some(old) => match screened(&old, &w.text) {
+                // The export gives what the file says; the secretariat's screening, comments or
+                // layout are its own.
+                Kept::Same => (ImportOutcome::Unchanged, None),
+                Kept::Differs(_) if !options.replace => (
+                    ImportOutcome::Refused,
+                    Some("a different file is there (edited by hand?); use --replace to write over it".to_string()),
+                ),
+                Kept::Differs(with_screening) => {
+                    if let Some(text) = with_screening {
+                        bytes = std::borrow::Cow::Owned(text.into_bytes());
+                    }
+                    let status = if options.dry_run {
+                        ImportOutcome::WouldReplace
+                    } else {
+                        ImportOutcome::Replaced
+                    };
+                    (status, None)
+                }
+            },
         };
         if matches!(status, ImportOutcome::Imported | ImportOutcome::Replaced) {
-            writes.entry(root.join(track_dir)).or_default().push((path, bytes));
+            writes
+                .entry(root.join(track_dir))
+                .or_default()
+                .push((path, bytes.into_owned()));
         }
         result.files.push(Written {
             id: w.id.clone(),
@@ -478,8 +495,54 @@ fn store(root: &Path, work: &[Work<'_>], options: Options, result: &mut Imported
         });
     }
     for (dir, files) in &writes {
-        let files: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+        let files: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), b.as_slice())).collect();
         atomic::write_all_atomic(dir, &files)?;
     }
     Ok(())
+}
+
+/// An existing file compared with the one the export gives.
+enum Kept {
+    /// The same values, once the file's `[screening]` is set aside (layout and comments aside).
+    Same,
+    /// Different: the new text, with the file's `[screening]` kept in it when it has one.
+    Differs(Option<String>),
+}
+
+/// Compares the file there (`old`) with the new one: the secretariat's `[screening]` is the
+/// file's own, not the export's, so it neither makes the file different nor is lost when the
+/// file is replaced.
+fn screened(old: &[u8], new: &Text) -> Kept {
+    let Some(mut old) = std::str::from_utf8(old)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+    else {
+        return Kept::Differs(None);
+    };
+    let screening = old.remove("screening");
+    let Ok(fresh) = new.text.parse::<toml::Table>() else {
+        return Kept::Differs(None);
+    };
+    if old == fresh {
+        return Kept::Same;
+    }
+    let Some(screening) = screening else {
+        return Kept::Differs(None);
+    };
+    let mut table = toml::Table::new();
+    table.insert("screening".to_string(), screening);
+    let Ok(block) = toml::to_string(&table) else {
+        return Kept::Differs(None);
+    };
+    let mut text = new.text.clone();
+    text.insert_str(new.screening_at, &format!("\n{}", block.trim_end()));
+    // Written as the spec's layout has it, and read back to be sure it says what the two do.
+    let Ok(mut check) = text.parse::<toml::Table>() else {
+        return Kept::Differs(None);
+    };
+    if check.remove("screening").is_some() && check == fresh {
+        Kept::Differs(Some(text))
+    } else {
+        Kept::Differs(None)
+    }
 }

@@ -257,3 +257,15 @@ fn round_names_the_round_whose_scores_the_letters_give() {
     );
     assert_eq!(unknown.code, 2);
 }
+
+#[test]
+fn a_finalist_s_letter_reads_as_the_applicant_will_read_it() {
+    let dir = sample();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["-q", "feedback", "--out", out_dir.path().to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!(letters(out_dir.path())["SSCP-2026-0005.md"]);
+}

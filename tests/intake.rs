@@ -828,3 +828,34 @@ fn in_a_workbook_a_problem_also_names_its_cell() {
     );
     assert!(files(&archive).is_empty());
 }
+
+#[test]
+fn an_unreadable_export_is_one_finding_and_a_header_alone_imports_nothing() {
+    let dir = fresh();
+    let archive = root(&dir);
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let out = import(&archive, &empty, &[]);
+    assert_eq!(out.code, 1);
+    assert_eq!(common::positions(&out.json()), [common::at("missing-column", 1, 1)]);
+    let latin = dir.path().join("latin.csv");
+    std::fs::write(&latin, windows_1252(&forms())).unwrap();
+    let out = import(&archive, &latin, &[]);
+    assert_eq!(out.code, 1, "windows-1252 without --encoding is not UTF-8");
+    let report = out.json();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report["findings"][0]["code"], "not-utf8");
+    assert!(
+        report["findings"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("prize applications import --encoding"),
+        "{report}"
+    );
+    let header = dir.path().join("header.csv");
+    std::fs::write(&header, format!("{}\n", HEADER.join(","))).unwrap();
+    let out = import(&archive, &header, &[]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.json()["rows"], 0);
+    assert!(files(&archive).is_empty());
+}

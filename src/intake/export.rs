@@ -46,7 +46,11 @@ pub fn from_csv(file: &str, bytes: &[u8], encoding: Option<&'static Encoding>) -
     };
     let text = match decode::decode(file, bytes, encoding) {
         Ok(text) => decode::normalise_line_ends(&text),
-        Err(finding) => {
+        Err(mut finding) => {
+            // The advice names the command the user ran.
+            finding.help = finding
+                .help
+                .map(|h| h.replace("prize scores import", "prize applications import"));
             export.findings.push(*finding);
             return export;
         }

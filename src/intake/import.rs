@@ -141,6 +141,11 @@ pub fn import(archive: &Archive<'_>, mapping: &Mapping, exports: &[Export], opti
     let mut columns = Vec::with_capacity(exports.len());
     for export in exports {
         findings.extend(export.findings.iter().cloned());
+        // An export that could not be read has no columns to look for.
+        if !export.findings.is_empty() && export.headers.is_empty() {
+            columns.push(None);
+            continue;
+        }
         match Columns::find(mapping, export) {
             Ok(c) => columns.push(Some(c)),
             Err(missing) => {

@@ -91,11 +91,18 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
                 out,
                 "  intake.toml    how `prize applications import` reads the application form's export"
             )?;
+            writeln!(
+                out,
+                "Next: edit prize.toml, import the form's export \
+                 (`prize applications import --map intake.toml FILE`) or add applications, \
+                 then run `prize validate`."
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Next: edit prize.toml, add applications, then run `prize validate`."
+            )?;
         }
-        writeln!(
-            out,
-            "Next: edit prize.toml, add applications, then run `prize validate`."
-        )?;
     }
     Ok(Outcome::Success)
 }

@@ -859,3 +859,65 @@ fn an_unreadable_export_is_one_finding_and_a_header_alone_imports_nothing() {
     assert_eq!(out.json()["rows"], 0);
     assert!(files(&archive).is_empty());
 }
+
+#[test]
+fn several_exports_import_as_one_numbered_together() {
+    let forms = forms();
+    let whole = fresh();
+    let file = whole.path().join("form.csv");
+    std::fs::write(&file, utf8_bom(&forms)).unwrap();
+    assert_eq!(import(&root(&whole), &file, &[]).code, 0);
+
+    let split = fresh();
+    let archive = root(&split);
+    let first = split.path().join("first.csv");
+    let second = split.path().join("second.xlsx");
+    std::fs::write(&first, utf8_bom(&forms[..12])).unwrap();
+    std::fs::write(&second, workbook(&forms[12..])).unwrap();
+    let map = archive.join("intake.toml");
+    let out = run(
+        &archive,
+        &[
+            "--format",
+            "json",
+            "applications",
+            "import",
+            "--map",
+            map.to_str().unwrap(),
+            first.to_str().unwrap(),
+            second.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["rows"], 30);
+    // Rows are named by their own export and row.
+    let last = &report["files"][29];
+    assert_eq!(
+        (last["export"].as_str(), last["row"].as_u64()),
+        (second.to_str(), Some(19))
+    );
+    assert_eq!(files(&archive), files(&root(&whole)));
+}
+
+#[test]
+fn a_refused_import_reads_like_validate() {
+    let mut forms = forms();
+    forms[6].email = "not-an-email".into();
+    forms[20].name = String::new();
+    let dir = fresh();
+    std::fs::write(dir.path().join("form.csv"), utf8_bom(&forms)).unwrap();
+    let mut cmd = prize();
+    cmd.current_dir(dir.path()).args([
+        "-C",
+        "prize",
+        "applications",
+        "import",
+        "--map",
+        "prize/intake.toml",
+        "form.csv",
+    ]);
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!(out.stdout);
+}

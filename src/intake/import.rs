@@ -436,6 +436,14 @@ fn relocate(f: Finding, mapping: &Mapping, w: &Work<'_>, origin: Option<Origin>)
         }
         _ => format!("row {row}"),
     };
+    // The file's advice (`add name = …`) is the export's: fill in the cell.
+    let help = match column {
+        Some(c) if f.code == MISSING_FIELD.name => Some(format!(
+            "fill in the {:?} cell of row {row}: an application requires it",
+            w.export.headers[c]
+        )),
+        _ => f.help,
+    };
     Finding {
         severity: f.severity,
         code: f.code,
@@ -444,7 +452,7 @@ fn relocate(f: Finding, mapping: &Mapping, w: &Work<'_>, origin: Option<Origin>)
         line: row,
         column: column.map_or(1, |c| c + 1),
         application: f.application,
-        help: f.help,
+        help,
         excerpt: None,
     }
 }

@@ -12,6 +12,7 @@
 //!   [`report`]: the result values commands print, and [`report::open`],
 //!   which reads, checks and judges the archive once for every command.
 //! - [`jury`]: assigning judges, sheet templates, importing sheets (the writers).
+//! - [`intake`]: applications from a form export, and feedback letters (writers).
 //! - [`render`]: one renderer per output format behind one trait, over those values.
 //! - [`cmd`]: the command line, one thin file per command; `main.rs` is a shell around it.
 
@@ -19,6 +20,7 @@ pub mod award;
 pub mod check;
 pub mod cmd;
 pub mod diagnostics;
+pub mod intake;
 pub mod jury;
 pub mod load;
 pub mod model;

@@ -117,6 +117,10 @@ pub enum Command {
     Compare(cmd::compare::Args),
     /// How sure the result is: a bootstrap over the jury, and the round without each judge.
     Stability(cmd::stability::Args),
+    /// Applications: `prize applications import FILE... --map MAP.toml` turns a form export into application files.
+    Applications(cmd::applications::Args),
+    /// Write one Markdown feedback letter per application, the judges' comments anonymised.
+    Feedback(cmd::feedback::Args),
     /// Explain a finding code, with an example (as `rustc --explain`).
     ExplainCode(cmd::explain_code::Args),
     /// Print a shell completion script.
@@ -342,6 +346,39 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round with 2,000 samples and another seed, as a spreadsheet",
                 "prize -C data/sscp-2026 stability --round first --samples 2000 --seed 7 --format csv",
+            ),
+        ],
+    ),
+    (
+        "applications",
+        &[(
+            "A new archive, then the application form's export imported into it",
+            "prize init my-edition \\\n      && prize -C my-edition applications import --map my-edition/intake.toml \\\n      data/sscp-2026/intake/form-export.csv",
+        )],
+    ),
+    (
+        "applications import",
+        &[
+            (
+                "What importing the form's export would write, without writing anything",
+                "prize init try-edition \\\n      && prize -C try-edition applications import --dry-run --map try-edition/intake.toml \\\n      data/sscp-2026/intake/form-export.csv",
+            ),
+            (
+                "The same, as JSON for a script: every row's file and status, every finding",
+                "prize init json-edition \\\n      && prize -C json-edition applications import --dry-run --format json \\\n      --map json-edition/intake.toml data/sscp-2026/intake/form-export.csv",
+            ),
+        ],
+    ),
+    (
+        "feedback",
+        &[
+            (
+                "One letter per application in a folder of your choice",
+                "prize -C data/sscp-2026 feedback --out letters",
+            ),
+            (
+                "The first round's scores and comments, listed for a script",
+                "prize -C data/sscp-2026 feedback --round first --out letters --format json",
             ),
         ],
     ),

@@ -21,13 +21,15 @@ pub enum Template {
 
 impl Template {
     /// The files written, relative to the new archive.
-    pub fn files(self) -> [(&'static str, &'static str); 2] {
+    pub fn files(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Template::Sscp2026 => [
+            Template::Sscp2026 => &[
                 ("prize.toml", include_str!("../templates/sscp-2026/prize.toml")),
                 ("judges.toml", include_str!("../templates/sscp-2026/judges.toml")),
+                // How `prize applications import` reads the prize's application form.
+                ("intake.toml", include_str!("../templates/sscp-2026/intake.toml")),
             ],
-            Template::Minimal => [
+            Template::Minimal => &[
                 ("prize.toml", include_str!("../templates/minimal/prize.toml")),
                 ("judges.toml", include_str!("../templates/minimal/judges.toml")),
             ],
@@ -66,7 +68,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     fs::create_dir_all(dir.join("applications"))
         .with_context(|| format!("cannot create {}", dir.join("applications").display()))?;
-    for (name, text) in files {
+    for &(name, text) in files {
         let path = dir.join(name);
         let mut file = fs::OpenOptions::new()
             .write(true)
@@ -84,10 +86,23 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         )?;
         writeln!(out, "  judges.toml    the jury roster")?;
         writeln!(out, "  applications/  one TOML file per application")?;
-        writeln!(
-            out,
-            "Next: edit prize.toml, add applications, then run `prize validate`."
-        )?;
+        if files.iter().any(|(name, _)| *name == "intake.toml") {
+            writeln!(
+                out,
+                "  intake.toml    how `prize applications import` reads the application form's export"
+            )?;
+            writeln!(
+                out,
+                "Next: edit prize.toml, import the form's export \
+                 (`prize applications import --map intake.toml FILE`) or add applications, \
+                 then run `prize validate`."
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Next: edit prize.toml, add applications, then run `prize validate`."
+            )?;
+        }
     }
     Ok(Outcome::Success)
 }

@@ -1,11 +1,13 @@
 //! One file per command: parse its arguments, call the library, render the result.
 
+pub mod applications;
 pub mod assign;
 pub mod cli;
 pub mod compare;
 pub mod completions;
 pub mod explain;
 pub mod explain_code;
+pub mod feedback;
 pub mod init;
 pub mod list;
 pub mod progress;
@@ -275,6 +277,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Agreement(args) => agreement::run(&ctx, &args, &mut out),
         Command::Compare(args) => compare::run(&ctx, &args, &mut out),
         Command::Stability(args) => stability::run(&ctx, &args, &mut out),
+        Command::Applications(args) => applications::run(&ctx, &args, &mut out),
+        Command::Feedback(args) => feedback::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),
         Command::Completions(args) => completions::run(&args, &mut out),
         Command::Man => completions::man(&mut out),

@@ -128,6 +128,14 @@ impl Renderer for Human {
         agreement_text(out, agreement, Format::Human, self.quiet)
     }
 
+    fn applications_imported(&self, out: &mut dyn Write, r: &crate::intake::import::Imported) -> io::Result<()> {
+        super::intake::imported_human(out, r, self.color, self.quiet)
+    }
+
+    fn feedback_written(&self, out: &mut dyn Write, l: &crate::intake::feedback::Letters) -> io::Result<()> {
+        super::intake::letters_human(out, l, self.quiet)
+    }
+
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         let (archive, config, round, decisions) = (w.archive, w.config, w.round, &w.decisions);
         let app = |i: usize| &archive.applications[i];

@@ -420,6 +420,14 @@ impl Renderer for Json {
         super::json(out, e)
     }
 
+    fn applications_imported(&self, out: &mut dyn Write, r: &crate::intake::import::Imported) -> io::Result<()> {
+        super::intake::imported_json(out, r)
+    }
+
+    fn feedback_written(&self, out: &mut dyn Write, l: &crate::intake::feedback::Letters) -> io::Result<()> {
+        super::intake::letters_json(out, l)
+    }
+
     fn winners(&self, out: &mut dyn Write, w: &Awarded<'_>) -> io::Result<()> {
         let (archive, config, decisions) = (w.archive, w.config, &w.decisions);
         let app = |i: usize| &archive.applications[i];

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod github;
 pub mod human;
+pub mod intake;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -136,6 +137,20 @@ pub trait Renderer {
     /// `prize stability`: the bootstrap over the jury and the leave-one-judge-out.
     fn stability(&self, _out: &mut dyn Write, _stability: &Stability<'_>) -> io::Result<()> {
         Err(unsupported("stability"))
+    }
+
+    /// `prize applications import`: what became of each row's file, with every problem.
+    fn applications_imported(
+        &self,
+        _out: &mut dyn Write,
+        _imported: &crate::intake::import::Imported,
+    ) -> io::Result<()> {
+        Err(unsupported("applications import"))
+    }
+
+    /// `prize feedback`: the letters written.
+    fn feedback_written(&self, _out: &mut dyn Write, _letters: &crate::intake::feedback::Letters) -> io::Result<()> {
+        Err(unsupported("feedback"))
     }
 }
 

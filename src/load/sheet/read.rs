@@ -274,7 +274,7 @@ pub fn read(file: &SourceFile, criteria: &[Criterion]) -> Parsed {
 }
 
 /// The `csv-syntax` finding of a record that is not strict CSV.
-fn syntax_finding(file: &SourceFile, syntax: cells::Syntax) -> Finding {
+pub fn syntax_finding(file: &SourceFile, syntax: cells::Syntax) -> Finding {
     const DOUBLED: &str =
         "a cell that holds a quote is quoted, and the quote written twice: `\"the \"\"best\"\" one\"`";
     match syntax {

@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::{Context, Outcome, outcome_of, round_index};
-use crate::model::config::METHODS;
 use crate::ranking;
 use crate::render::Format;
 use crate::report::Edition;
@@ -20,7 +19,7 @@ pub struct Args {
     pub round: Option<String>,
     /// The methods to compare, separated by commas (default: all six).
     #[arg(long, value_delimiter = ',', value_name = "M1,M2,...",
-          value_parser = clap::builder::PossibleValuesParser::new(METHODS))]
+          value_parser = clap::builder::PossibleValuesParser::new(crate::score::names()))]
     pub methods: Vec<String>,
 }
 
@@ -28,7 +27,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = ctx.formats("compare", &[Format::Human, Format::Json, Format::Csv, Format::Markdown])?;
     let methods: Vec<String> = if args.methods.is_empty() {
-        METHODS.iter().map(|m| m.to_string()).collect()
+        crate::score::names().into_iter().map(str::to_string).collect()
     } else {
         args.methods.clone()
     };

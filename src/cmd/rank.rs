@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::{Context, Outcome, known, outcome_of, round_index};
-use crate::model::config::METHODS;
 use crate::ranking;
 use crate::render::Format;
 use crate::report::Edition;
@@ -18,7 +17,7 @@ pub struct Args {
     #[arg(long)]
     pub round: Option<String>,
     /// Rank with this method instead of the round's own (who advances does not change).
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(METHODS))]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::score::names()))]
     pub method: Option<String>,
     /// Only this track.
     #[arg(long)]

@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::{Context, Outcome, outcome_of, round_index};
-use crate::model::config::METHODS;
 use crate::ranking;
 use crate::render::Format;
 use crate::report::Edition;
@@ -26,7 +25,7 @@ pub struct Args {
     #[arg(long, value_name = "S", default_value_t = stability::DEFAULT_SEED)]
     pub seed: u64,
     /// Score every sample with this method (default: the round's own).
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(METHODS))]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::score::names()))]
     pub method: Option<String>,
 }
 

@@ -543,12 +543,15 @@ mod tests {
 
     #[test]
     fn the_same_template_is_the_same_workbook() {
-        let config = crate::load::config::parse(&crate::diagnostics::source::SourceFile::new(
-            "prize.toml",
-            "[prize]\nname = \"P\"\nedition = \"1\"\nsectors = [\"s\"]\napplicant_types = [\"t\"]\n\
+        let config = crate::load::config::parse(
+            &crate::diagnostics::source::SourceFile::new(
+                "prize.toml",
+                "[prize]\nname = \"P\"\nedition = \"1\"\nsectors = [\"s\"]\napplicant_types = [\"t\"]\n\
              [[tracks]]\nid = \"tr\"\nname = \"Tr\"\n[[criteria]]\nid = \"impact\"\nname = \"Impact\"\n\
              [[rounds]]\nid = \"first\"\nname = \"First\"\n",
-        ))
+            ),
+            &crate::score::names(),
+        )
         .0
         .unwrap();
         let t = template();

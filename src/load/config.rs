@@ -11,8 +11,7 @@ use crate::load::ids::DUPLICATE_ID;
 use crate::load::ids::{self, UNKNOWN_APPLICANT_TYPE, UNKNOWN_SECTOR, UNKNOWN_TRACK};
 use crate::load::rules;
 use crate::model::config::{
-    Advance, Award, Config, Conflicts, Criterion, Eligibility, METHODS, PROJECT_STATUSES, Round, Scoring, TieBreak,
-    Track,
+    Advance, Award, Config, Conflicts, Criterion, Eligibility, PROJECT_STATUSES, Round, Scoring, TieBreak, Track,
 };
 
 /// `config-invalid`: `prize.toml` makes no sense as a whole.
@@ -58,8 +57,9 @@ const TOP_KEYS: &[&str] = &[
 ];
 
 /// Reads `prize.toml`. `None` when it is not TOML at all; otherwise the usable parts, with a
-/// finding for every problem.
-pub fn parse(file: &SourceFile) -> (Option<Config>, Vec<Finding>) {
+/// finding for every problem. `methods` are the scoring methods' names, as the layer that
+/// defines them gives them (loading knows no method).
+pub fn parse(file: &SourceFile, methods: &[&str]) -> (Option<Config>, Vec<Finding>) {
     let doc = match fields::parse(file) {
         Ok(doc) => doc,
         Err(findings) => return (None, findings),
@@ -95,8 +95,8 @@ pub fn parse(file: &SourceFile) -> (Option<Config>, Vec<Finding>) {
         };
     }
     config.criteria = criteria(&mut r, &root);
-    config.scoring = scoring(&mut r, &root, &config.criteria);
-    config.rounds = rounds(&mut r, &root, &config);
+    config.scoring = scoring(&mut r, &root, &config.criteria, methods);
+    config.rounds = rounds(&mut r, &root, &config, methods);
     config.awards = awards(&mut r, &root, &config);
     if let Some(t) = r.table(&root, "winners", false) {
         r.unknown_keys(&t, &["max_per_country"]);
@@ -394,13 +394,13 @@ fn scoring_number(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &str, ok: &mut boo
     r.number(t, key, false)
 }
 
-fn method(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<String> {
+fn method(r: &mut Reader<'_>, t: &Table<'_, '_>, methods: &[&str]) -> Option<String> {
     let m = r.string(t, "method", false)?;
-    if METHODS.contains(&m.value.as_str()) {
+    if methods.contains(&m.value.as_str()) {
         return Some(m.value);
     }
-    let help = fields::did_you_mean(&m.value, METHODS.iter().copied(), || {
-        format!("methods: {}", METHODS.join(", "))
+    let help = fields::did_you_mean(&m.value, methods.iter().copied(), || {
+        format!("methods: {}", methods.join(", "))
     });
     r.report_help(
         &CONFIG_INVALID,
@@ -411,13 +411,13 @@ fn method(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<String> {
     None
 }
 
-fn scoring(r: &mut Reader<'_>, root: &Table<'_, '_>, criteria: &[Criterion]) -> Scoring {
+fn scoring(r: &mut Reader<'_>, root: &Table<'_, '_>, criteria: &[Criterion], methods: &[&str]) -> Scoring {
     let mut s = Scoring::default();
     let Some(t) = r.table(root, "scoring", false) else {
         return s;
     };
     r.unknown_keys(&t, &["method", "trim", "min_judges", "tie_break", "jury_order"]);
-    if let Some(m) = method(r, &t) {
+    if let Some(m) = method(r, &t, methods) {
         s.method = m;
     }
     if let Some(n) = r.integer(&t, "trim", false, 0) {
@@ -496,7 +496,7 @@ fn tie_break(key: &str, criteria: &[Criterion]) -> Result<TieBreak, String> {
     }
 }
 
-fn rounds(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Round> {
+fn rounds(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config, methods: &[&str]) -> Vec<Round> {
     let tables = r.tables(root, "rounds");
     if tables.is_empty()
         && !root
@@ -517,7 +517,7 @@ fn rounds(r: &mut Reader<'_>, root: &Table<'_, '_>, config: &Config) -> Vec<Roun
         r.unknown_keys(t, &["id", "name", "advance", "method"]);
         let id = r.id(t, "id", true);
         let name = r.text(t, "name", false);
-        let method = method(r, t);
+        let method = method(r, t, methods);
         let advance = advance(r, t, &track_ids);
         match (&advance, i == last) {
             (Some(a), true) => {

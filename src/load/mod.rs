@@ -126,12 +126,13 @@ pub type ApplicationChecks<'c> =
 
 /// Reads the archive at `root`: the configuration, the roster, every application (in parallel,
 /// each read and given `checks` in one pass), the score sheets and the assignments, with the
-/// findings made while reading them. The checks across files are not made here.
-pub fn load(root: &Path, checks: ApplicationChecks<'_>) -> Result<Archive, ArchiveError> {
+/// findings made while reading them (`methods`: the scoring methods a configuration may name). The
+/// checks across files are not made here.
+pub fn load(root: &Path, checks: ApplicationChecks<'_>, methods: &[&str]) -> Result<Archive, ArchiveError> {
     let mut findings = Vec::new();
     let (config_file, config) = match read_text(files::read_required(root, CONFIG_FILE), &mut findings)? {
         Some(file) => {
-            let (config, found) = config::parse(&file);
+            let (config, found) = config::parse(&file, methods);
             findings.extend(found);
             (file, config)
         }

@@ -6,9 +6,6 @@ use std::collections::BTreeMap;
 use crate::model::rules::Rule;
 use crate::model::spanned::Sp;
 
-/// The scoring methods of section 5 of the spec.
-pub const METHODS: &[&str] = &["mean", "median", "trimmed", "zscore", "rank", "bias"];
-
 /// Values `project.status` may take.
 pub const PROJECT_STATUSES: &[&str] = &["planned", "pilot", "operational"];
 

@@ -28,7 +28,7 @@ pub struct Edition {
 /// the checks across files) and judges every round once, adding the findings only judging can
 /// make (scores for applications that do not compete).
 pub fn open(root: &Path) -> Result<Edition, ArchiveError> {
-    let mut archive = load::load(root, &check::application)?;
+    let mut archive = load::load(root, &check::application, &crate::score::names())?;
     check::archive(&mut archive);
     let rounds = match &archive.config {
         Some(config) if !config.rounds.is_empty() => ranking::rounds(&archive, config, config.rounds.len() - 1),

@@ -130,17 +130,28 @@ pub trait Method: Sync {
     fn score(&self, round: &RoundTotals) -> Scores;
 }
 
-/// The method called `name` (`trim` is used by `trimmed`).
+/// Every scoring method, in the spec's order: the one registry. prize.toml's check, the
+/// command line's choices and `compare`'s default all read it, so a seventh method is one file
+/// and one line here (`trim` is used by `trimmed`).
+pub fn all(trim: usize) -> [Box<dyn Method>; 6] {
+    [
+        Box::new(Mean),
+        Box::new(Median),
+        Box::new(Trimmed { trim }),
+        Box::new(ZScore),
+        Box::new(Rank),
+        Box::new(Bias),
+    ]
+}
+
+/// The methods' names, in the registry's order.
+pub fn names() -> Vec<&'static str> {
+    all(0).iter().map(|m| m.name()).collect()
+}
+
+/// The method called `name`.
 pub fn method(name: &str, trim: usize) -> Option<Box<dyn Method>> {
-    Some(match name {
-        "mean" => Box::new(Mean),
-        "median" => Box::new(Median),
-        "trimmed" => Box::new(Trimmed { trim }),
-        "zscore" => Box::new(ZScore),
-        "rank" => Box::new(Rank),
-        "bias" => Box::new(Bias),
-        _ => return None,
-    })
+    all(trim).into_iter().find(|m| m.name() == name)
 }
 
 /// `T(j,a)` and the per-criterion normalised scores, from raw scores in criterion order.
@@ -241,6 +252,15 @@ pub(crate) fn per_application(round: &RoundTotals, f: impl Fn(&[f64]) -> f64) ->
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_registry_holds_the_six_methods_of_the_spec_each_found_by_its_name() {
+        assert_eq!(names(), ["mean", "median", "trimmed", "zscore", "rank", "bias"]);
+        for name in names() {
+            assert_eq!(method(name, 1).map(|m| m.name()), Some(name));
+        }
+        assert!(method("average", 1).is_none());
+    }
 
     /// A round from (judge, application, total) triples.
     pub fn round(judges: usize, applications: usize, totals: &[(usize, usize, f64)]) -> RoundTotals {

@@ -1,5 +1,6 @@
 //! Checks: every rule of the spec's section 3, as plain functions returning findings.
 
+pub mod assignments;
 pub mod conflicts;
 pub mod eligibility;
 pub mod ids;
@@ -41,6 +42,8 @@ pub fn archive(archive: &mut Archive) {
         archive.findings.extend(found);
     }
     sheets::all(archive);
+    let unassigned = assignments::unassigned(&archive.assignments, &archive.sheets);
+    archive.findings.extend(unassigned);
     for app in &mut archive.applications {
         waivers::apply(app);
         app.status = Status::of(&app.findings);

@@ -10,7 +10,7 @@ use encoding_rs::Encoding;
 use super::sheet_write::{self as write, Changes};
 use crate::check::sheets::{self, Applications};
 use crate::diagnostics::finding::{self, Finding, Severity};
-use crate::load::assignment::{self, Assignment};
+use crate::load::assignment::Assignment;
 use crate::load::fields;
 use crate::load::sheet::load::SCORES_DIR;
 use crate::load::sheet::spreadsheet::{self, Grid};
@@ -263,7 +263,7 @@ fn store(
     // The warnings `validate` will give the stored sheet, so that the judge hears of them now.
     found.extend(not_competing(archive, &sheet));
     if let Some(assignment) = archive.assignment {
-        found.extend(assignment::unassigned(
+        found.extend(crate::check::assignments::unassigned(
             std::slice::from_ref(assignment),
             std::slice::from_ref(&sheet),
         ));

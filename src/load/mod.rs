@@ -233,7 +233,6 @@ fn read_jury_files(
         findings.extend(found);
         assignments.extend(assignment);
     }
-    findings.extend(crate::load::assignment::unassigned(&assignments, &loaded.sheets));
     Ok((loaded.sheets, assignments, findings))
 }
 

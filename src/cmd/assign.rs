@@ -99,18 +99,6 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let mut judges: Vec<&Judge> = roster.judges.iter().filter(|j| ranking::serves(j, round_id)).collect();
     judges.sort_by(|a, b| a.id.cmp(&b.id));
     let k = usize::try_from(args.per_application).unwrap_or(usize::MAX);
-    if k > judges.len() && format == Format::Human {
-        // Said at once, before anything is sized by K: no application can have K judges.
-        writeln!(
-            out,
-            "error: --per-application {k} asks for more judges than the {} serving in round `{round_id}`; \
-             nothing written to {}",
-            judges.len(),
-            assignment::path(round_id)
-        )?;
-        ctx.summary_to_stderr(out, &validation)?;
-        return Ok(Outcome::Failure);
-    }
     let started = std::time::Instant::now();
     let problem = Problem {
         judges: judges.len(),

@@ -716,6 +716,17 @@ const SHOWN_SHORTFALLS: usize = 50;
 fn assigned_text(out: &mut dyn Write, r: &Assigned<'_>) -> io::Result<()> {
     let plan = &r.plan;
     let k = r.k();
+    if r.status == AssignmentOutcome::Impossible && k > r.judges.len() {
+        // One line, not one per application: no application can have K judges.
+        return writeln!(
+            out,
+            "error: --per-application {k} asks for more judges than the {} serving in round `{}`; \
+             nothing written to {}",
+            r.judges.len(),
+            r.round,
+            r.file
+        );
+    }
     if r.status == AssignmentOutcome::Impossible {
         let n = plan.shortfalls.len();
         writeln!(

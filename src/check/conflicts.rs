@@ -1,5 +1,7 @@
 //! Conflicts of interest (spec 1.1 `[conflicts]`, 1.2 `conflicts`): who may not score whom.
 
+use rustc_hash::FxHashSet;
+
 use crate::load::application::Application;
 use crate::model::config::Conflicts;
 use crate::model::roster::Judge;
@@ -9,7 +11,39 @@ use crate::model::roster::Judge;
 /// judge's name or organization equals the applicant's name or organization, all four pairs,
 /// compared by [`same_name`]).
 pub fn conflict(rules: &Conflicts, judge: &Judge, app: &Application) -> Option<String> {
-    if judge.conflicts.iter().any(|c| c.value == app.id) {
+    conflict_given(rules, judge, |id| judge.conflicts.iter().any(|c| c.value == id), app)
+}
+
+/// One judge's conflicts, made ready once for the many rows of their sheet: the declared ones
+/// looked up by hash instead of compared one by one with every application.
+pub struct JudgeConflicts<'a> {
+    judge: &'a Judge,
+    declared: FxHashSet<&'a str>,
+}
+
+impl<'a> JudgeConflicts<'a> {
+    /// `judge`'s conflicts.
+    pub fn new(judge: &'a Judge) -> JudgeConflicts<'a> {
+        JudgeConflicts {
+            judge,
+            declared: judge.conflicts.iter().map(|c| c.value.as_str()).collect(),
+        }
+    }
+
+    /// [`conflict`] of this judge with `app`.
+    pub fn with(&self, rules: &Conflicts, app: &Application) -> Option<String> {
+        conflict_given(rules, self.judge, |id| self.declared.contains(id), app)
+    }
+}
+
+/// [`conflict`], with `declared` telling whether the judge declared a conflict with an id.
+fn conflict_given(
+    rules: &Conflicts,
+    judge: &Judge,
+    declared: impl Fn(&str) -> bool,
+    app: &Application,
+) -> Option<String> {
+    if declared(&app.id) {
         return Some(format!("{} declared a conflict of interest with {}", judge.id, app.id));
     }
     if rules.same_country

@@ -195,6 +195,7 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
                 .with_help(help),
         );
     }
+    let conflicts = judge.map(conflicts::JudgeConflicts::new);
     let mut rows: Vec<&SheetRow> = sheet.rows.iter().chain(&sheet.rejected).collect();
     rows.sort_by_key(|r| r.line);
     for row in rows {
@@ -209,9 +210,10 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
             .with_help(apps.suggestion(&row.application)),
             None => continue,
             Some(app) => {
-                let reason = judge
+                let reason = conflicts
+                    .as_ref()
                     .filter(|_| row.scores.is_some())
-                    .and_then(|judge| conflicts::conflict(&config.conflicts, judge, app));
+                    .and_then(|c| c.with(&config.conflicts, app));
                 let Some(reason) = reason else { continue };
                 Finding::at(
                     CONFLICT_OF_INTEREST.severity,

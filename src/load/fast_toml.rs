@@ -248,13 +248,26 @@ impl<'i> Parser<'i> {
                 {
                     return None;
                 }
-                // The crate's own reading of the scalar, so that numbers, booleans and dates
-                // mean exactly what they mean to it; only the span is the document's.
-                let value = match DeValue::parse(raw).ok()?.into_inner() {
-                    value @ (DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_)) => {
-                        value
+                // Booleans and dates as the crate's decoder tells them (`true`/`false` exactly; a
+                // run of digits from 1–9 then `-` or `:` is a datetime, read by the same
+                // `Datetime` parser); numbers and the rest by the crate's own reading of the
+                // scalar, so that they mean exactly what they mean to it.
+                let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+                let value = if raw == "true" || raw == "false" {
+                    DeValue::Boolean(raw == "true")
+                } else if raw.as_bytes()[0] != b'0'
+                    && digits > 0
+                    && matches!(raw.as_bytes().get(digits), Some(b'-' | b':'))
+                {
+                    DeValue::Datetime(raw.parse::<toml::value::Datetime>().ok()?)
+                } else {
+                    match DeValue::parse(raw).ok()?.into_inner() {
+                        value @ (DeValue::Integer(_)
+                        | DeValue::Float(_)
+                        | DeValue::Boolean(_)
+                        | DeValue::Datetime(_)) => value,
+                        _ => return None,
                     }
-                    _ => return None,
                 };
                 Some(Spanned::new(start..self.at, value))
             }
@@ -533,7 +546,7 @@ mod tests {
                     "[a-z]{1,3} = \"\"\"[ -~é\\n\"\\\\]{0,30}\"\"\"",
                     "[a-z]{1,3} = '[ -&(-~]{0,8}'",
                     "[a-z]{1,3} = [-+]?[0-9_]{1,6}(\\.[0-9]{1,3})?([eE][0-9]{1,2})?",
-                    "[a-z]{1,3} = (true|false|inf|nan|0x1F|2026-0[1-9]-1[0-9](T0[0-9]:00:00(Z|\\+09:00))?)",
+                    "[a-z]{1,3} = (true|false|True|inf|nan|0x1F|1-2|12:3|07:32:00|0999-01-01|2026-0[1-9]-[1-3][0-9](T[0-2][0-9]:[0-6]0:00(\\.5)?(Z|z|\\+09:00|-07:00)?)?)",
                     "[a-z]{1,3} = \\[ *([0-9]{1,2}|\"[a-z]{0,3}\") *(, *[0-9]{1,2})* *,? *\\]",
                     "\\[[a-z]{1,3}\\]",
                     "#[ -~]{0,10}",

@@ -295,6 +295,7 @@ fn count_sheet(
         Some(j) if !serves(&judges[j], round_id) => Some(NotCounted::NotServing),
         Some(_) => None,
     };
+    let conflicts = judge.map(|j| crate::check::conflicts::JudgeConflicts::new(&judges[j]));
     let mut counted = Vec::new();
     let mut ignored = Vec::new();
     for (row_index, row) in sheet.rows.iter().enumerate() {
@@ -319,7 +320,9 @@ fn count_sheet(
             skip(NotCounted::NotCompeting);
             continue;
         }
-        if let Some(why) = crate::check::conflicts::conflict(&config.conflicts, &judges[j], &archive.applications[app])
+        if let Some(why) = conflicts
+            .as_ref()
+            .and_then(|c| c.with(&config.conflicts, &archive.applications[app]))
         {
             skip(NotCounted::Conflict(why));
             continue;

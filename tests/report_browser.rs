@@ -281,20 +281,19 @@ fn edition() -> Option<&'static Edition> {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sscp-2026");
         let archive = Archive::new();
         copy_tree(&sample, archive.path());
-        let out = run(
-            archive.path(),
-            &[
-                "report",
-                "--out",
-                "report.html",
-                "--date",
-                "2026-10-15",
-                "--samples",
-                "200",
-            ],
-        );
+        // --out is read from the working directory, as any path on the command line.
+        let file = archive.join("committee.html");
+        let args = [
+            "--out",
+            file.to_str().unwrap(),
+            "--date",
+            "2026-10-15",
+            "--samples",
+            "200",
+        ];
+        let out = run(archive.path(), &[&["report"], &args[..]].concat());
         assert_eq!(out.code, 0, "prize report failed:\n{}", out.stderr);
-        let html = common::read(&archive.join("report.html"));
+        let html = common::read(&file);
         Some(Edition {
             html,
             rounds: rounds(&sample),
@@ -423,8 +422,8 @@ fn report_prints_on_a4_with_a_page_per_finalist_and_names_every_winner() {
     let (dir, page) = report_file(edition);
     let pdf_path = dir.path().join("report.pdf");
     let pdf = browser.pdf(&page, &pdf_path).unwrap();
-    // Each fixed section and each finalist starts a new page.
-    let at_least = edition.finalists.len() + fixed_sections(edition).len();
+    // The title page, then each fixed section and each finalist starting a new page.
+    let at_least = 1 + fixed_sections(edition).len() + edition.finalists.len();
     let pages = pdf_pages(&pdf);
     assert!(pages >= at_least, "{pages} pages, fewer than {at_least}");
     let sizes = pdf_page_sizes(&pdf);

@@ -26,7 +26,10 @@ const CANDIDATES: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
 
 /// Why the browser tests cannot run here; printed as `skipped: ...`, never a failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skip(pub String);
+pub struct Skip(
+    /// The reason, with how to install what is missing.
+    pub String,
+);
 
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,8 +47,11 @@ pub struct Browser {
 /// What one bounded run of a program gave: its exit status, stdout and stderr.
 #[derive(Debug)]
 pub struct Ran {
+    /// How it ended.
     pub status: ExitStatus,
+    /// Everything it wrote to stdout.
     pub stdout: Vec<u8>,
+    /// Everything it wrote to stderr, lossily decoded.
     pub stderr: String,
 }
 
@@ -309,8 +315,8 @@ pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// Whether a screenshot looks like the blank one of the same size: the same bytes, or hardly
-/// larger. A uniform page compresses to almost nothing; text, rules and charts do not (the
-/// fixture's four short paragraphs make a PNG five times the blank one's size).
+/// larger. A uniform page compresses to almost nothing; text, rules and charts do not (at the
+/// tests' window the fixture's few short paragraphs make a PNG some 7 times the blank one's).
 pub fn looks_blank(shot: &[u8], blank: &[u8]) -> bool {
     shot == blank || shot.len() * 2 <= blank.len() * 3
 }
@@ -393,8 +399,11 @@ pub fn contains_words(text: &str, words: &str) -> bool {
 /// text up to the end tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
+    /// The element's name, lower case.
     pub name: String,
+    /// (name, value) of each attribute, in order.
     pub attrs: Vec<(String, String)>,
+    /// The raw text of a `<style>` or `<script>`; empty for other elements.
     pub text: String,
 }
 

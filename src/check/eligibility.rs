@@ -334,8 +334,10 @@ pub fn application(config: &Config, file: &SourceFile, app: &Application) -> Vec
                 .with_help(format!("shorten it by {} words", words.value as i64 - max)),
         );
     }
-    if let Some(decision) = app.screening.decision.as_ref().filter(|d| d.value == "reject") {
-        let reason = app.screening.reason.as_deref().unwrap_or("no reason given");
+    if let Some(screening) = &app.screening
+        && let Some(decision) = screening.decision.as_ref().filter(|d| d.value == "reject")
+    {
+        let reason = screening.reason.as_deref().unwrap_or("no reason given");
         out.push(SCREENING_REJECTED.at(file, decision.span.clone(), format!("rejected at screening: {reason}")));
     }
     out

@@ -29,8 +29,11 @@ Remove the waiver, or correct the code it names.
 
 /// Turns waived eligibility findings into warnings and reports waivers of codes that did not fire.
 pub fn apply(app: &mut Application) {
-    let reason = app.screening.waive_reason.clone().unwrap_or_default();
-    let waive = std::mem::take(&mut app.screening.waive);
+    let Some(screening) = app.screening.as_mut() else {
+        return;
+    };
+    let reason = screening.waive_reason.clone().unwrap_or_default();
+    let waive = std::mem::take(&mut screening.waive);
     for (code, position) in &waive {
         let mut waived = app
             .findings
@@ -74,5 +77,7 @@ pub fn apply(app: &mut Application) {
         .for_application(app.id.clone());
         app.findings.push(finding);
     }
-    app.screening.waive = waive;
+    if let Some(screening) = app.screening.as_mut() {
+        screening.waive = waive;
+    }
 }

@@ -44,8 +44,9 @@ pub struct Application {
     pub applicant: Applicant,
     /// The project.
     pub project: Project,
-    /// The secretariat's screening.
-    pub screening: Screening,
+    /// The secretariat's screening, when the file has a `[screening]` table (few do: boxed, so
+    /// that the others do not carry its room).
+    pub screening: Option<Box<Screening>>,
     /// Everything found about this application, once checked.
     pub findings: Vec<Finding>,
     /// `eligible`, `ineligible` or `invalid`, once checked.
@@ -253,8 +254,7 @@ pub fn read(file: &SourceFile, reader: &mut Reader<'_>, root: &Table<'_, '_>) ->
     };
     let screening = r
         .table(root, "screening", false)
-        .map(|t| screening(file, r, &t))
-        .unwrap_or_default();
+        .map(|t| Box::new(screening(file, r, &t)));
     if let Some(extra) = root.get("extra")
         && !matches!(extra.get_ref(), toml::de::DeValue::Table(_))
     {

@@ -289,6 +289,7 @@ fn count_sheet(
     sheet: &crate::model::sheet::ScoreSheet,
 ) -> SheetCount {
     let judge = judges.iter().position(|j| j.id == sheet.judge);
+    let tie_break = score::tie_break_criteria(&config.criteria, &config.scoring.tie_break);
     // Whether the sheet's judge counts at all is one question per sheet, not per row.
     let judge_skipped = match judge {
         None => Some(NotCounted::UnknownJudge),
@@ -327,7 +328,15 @@ fn count_sheet(
             skip(NotCounted::Conflict(why));
             continue;
         }
-        let (value, criteria) = score::total(&config.criteria, values);
+        let value = score::total_value(&config.criteria, values);
+        let criteria = tie_break
+            .iter()
+            .map(|&c| {
+                values
+                    .get(c)
+                    .map_or(0.0, |&x| score::normalised(&config.criteria[c], x))
+            })
+            .collect();
         counted.push((
             Total {
                 judge: j,
@@ -440,8 +449,13 @@ fn tie_break_value<'t>(
 ) -> f64 {
     match key {
         TieBreak::Criterion(id) => {
-            let c = config.criteria.iter().position(|c| &c.id == id).unwrap_or(0);
-            let per: Vec<f64> = totals.map(|t| t.criteria.get(c).copied().unwrap_or(0.0)).collect();
+            // The criterion's place among those the totals carry (see `Total::criteria`).
+            let c = config.criteria.iter().position(|c| &c.id == id);
+            let k = score::tie_break_criteria(&config.criteria, &config.scoring.tie_break)
+                .iter()
+                .position(|&i| Some(i) == c)
+                .unwrap_or(0);
+            let per: Vec<f64> = totals.map(|t| t.criteria.get(k).copied().unwrap_or(0.0)).collect();
             score::mean(&per)
         }
         TieBreak::Median => score::median(values),

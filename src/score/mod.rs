@@ -26,7 +26,9 @@ pub struct Total {
     pub application: usize,
     /// `T(j,a) = 100 · Σ_c w_c · (x − min_c)/(max_c − min_c)`.
     pub value: f64,
-    /// `100 · (x − min_c)/(max_c − min_c)` per criterion, for tie-breaks and explanations.
+    /// `100 · (x − min_c)/(max_c − min_c)` for each criterion a `criterion:` tie-break key
+    /// names, in the order of [`tie_break_criteria`] (empty when no key names one: half a
+    /// million totals do not each carry every criterion).
     pub criteria: Vec<f64>,
 }
 
@@ -156,19 +158,41 @@ pub fn method(name: &str, trim: usize) -> Option<Box<dyn Method>> {
 
 /// `T(j,a)` and the per-criterion normalised scores, from raw scores in criterion order.
 pub fn total(criteria: &[Criterion], scores: &[f64]) -> (f64, Vec<f64>) {
+    let normalised: Vec<f64> = criteria.iter().zip(scores).map(|(c, &x)| normalised(c, x)).collect();
+    (total_value(criteria, scores), normalised)
+}
+
+/// `T(j,a)` alone, from raw scores in criterion order, without a list of the normalised
+/// scores: the same sum, term for term, as [`total`]'s.
+pub fn total_value(criteria: &[Criterion], scores: &[f64]) -> f64 {
     let weight_sum: f64 = criteria.iter().map(|c| c.weight).sum();
-    let normalised: Vec<f64> = criteria
+    criteria
         .iter()
         .zip(scores)
-        // Divided before it is scaled: `100 · (x − min)` alone may overflow when `max − min` does not.
-        .map(|(c, x)| 100.0 * ((x - c.min) / (c.max - c.min)))
-        .collect();
-    let total = criteria
-        .iter()
-        .zip(&normalised)
-        .map(|(c, n)| c.weight / weight_sum * n)
-        .sum();
-    (total, normalised)
+        .map(|(c, &x)| c.weight / weight_sum * normalised(c, x))
+        .sum()
+}
+
+/// `100 · (x − min_c)/(max_c − min_c)`, divided before it is scaled: `100 · (x − min)` alone may
+/// overflow when `max − min` does not.
+pub fn normalised(c: &Criterion, x: f64) -> f64 {
+    100.0 * ((x - c.min) / (c.max - c.min))
+}
+
+/// The indices (in prize.toml's order of criteria) of the criteria that `criterion:` tie-break
+/// keys name, each once, in the order the keys first name them: what [`Total::criteria`]
+/// holds.
+pub fn tie_break_criteria(criteria: &[Criterion], tie_break: &[crate::model::config::TieBreak]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for key in tie_break {
+        if let crate::model::config::TieBreak::Criterion(id) = key
+            && let Some(c) = criteria.iter().position(|c| &c.id == id)
+            && !out.contains(&c)
+        {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Mean of a non-empty slice (0 for an empty one).
@@ -252,6 +276,34 @@ pub(crate) fn per_application(round: &RoundTotals, f: impl Fn(&[f64]) -> f64) ->
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn totals_carry_the_criteria_tie_breaks_name_once_each_in_their_order() {
+        use crate::model::config::TieBreak;
+        let criteria: Vec<Criterion> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Criterion {
+                id: id.to_string(),
+                name: id.to_string(),
+                weight: 1.0,
+                min: 0.0,
+                max: 10.0,
+            })
+            .collect();
+        let keys = [
+            TieBreak::Criterion("c".into()),
+            TieBreak::Median,
+            TieBreak::Criterion("a".into()),
+            TieBreak::Criterion("c".into()),
+        ];
+        assert_eq!(tie_break_criteria(&criteria, &keys), [2, 0]);
+        assert!(tie_break_criteria(&criteria, &[TieBreak::Median]).is_empty());
+        // 4, 7, 10 of 10 with equal weights: (40 + 70 + 100) / 3, the same sum either way.
+        let (t, n) = total(&criteria, &[4.0, 7.0, 10.0]);
+        assert_eq!(n, [40.0, 70.0, 100.0]);
+        assert_eq!(t.to_bits(), total_value(&criteria, &[4.0, 7.0, 10.0]).to_bits());
+        assert!(equal(t, 70.0));
+    }
 
     #[test]
     fn the_registry_holds_the_six_methods_of_the_spec_each_found_by_its_name() {

@@ -40,7 +40,7 @@ pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::Sco
         // looked at in parallel, their findings kept in path order.
         let mut set: FxHashSet<(&str, &str)> =
             FxHashSet::with_capacity_and_hasher(assignment.pairs.len(), Default::default());
-        set.extend(assignment.pairs.iter().map(|(a, j)| (a.as_str(), j.as_str())));
+        set.extend(assignment.pairs.iter().map(|(a, j)| (a.as_str(), &**j)));
         let round: Vec<&crate::model::sheet::ScoreSheet> =
             sheets.iter().filter(|s| s.round == assignment.round).collect();
         let found: Vec<Vec<Finding>> = round

@@ -12,7 +12,7 @@ use crate::diagnostics::finding::Severity;
 use crate::jury::assign::{self, Plan, Problem};
 use crate::jury::assigned::{Assigned, AssignmentOutcome};
 use crate::load::application::Application;
-use crate::load::assignment::{self, Assignment};
+use crate::load::assignment::{self, Assignment, Pair};
 use crate::load::{Archive, ROSTER_FILE};
 use crate::model::roster::Judge;
 use crate::ranking::{self, RoundResult};
@@ -153,11 +153,12 @@ fn competing<'a>(archive: &'a Archive, rounds: &[RoundResult], round: usize) -> 
 }
 
 /// The (application id, judge id) pairs, sorted.
-fn pairs(plan: &Plan, applications: &[&Application], judges: &[&Judge]) -> Vec<(String, String)> {
+fn pairs(plan: &Plan, applications: &[&Application], judges: &[&Judge]) -> Vec<Pair> {
+    let ids: Vec<std::sync::Arc<str>> = judges.iter().map(|j| std::sync::Arc::from(j.id.as_str())).collect();
     let mut pairs = Vec::with_capacity(plan.applications() * 5);
     for (a, app) in applications.iter().enumerate() {
         for &j in plan.judges(a) {
-            pairs.push((app.id.clone(), judges[j as usize].id.clone()));
+            pairs.push((app.id.clone(), ids[j as usize].clone()));
         }
     }
     pairs.sort();
@@ -171,7 +172,7 @@ fn store(
     args: &Args,
     round: &str,
     file: &str,
-    pairs: Vec<(String, String)>,
+    pairs: Vec<Pair>,
 ) -> anyhow::Result<(AssignmentOutcome, Option<(usize, usize)>)> {
     let new = Assignment {
         round: round.to_string(),
@@ -188,7 +189,7 @@ fn store(
         Some(bytes) => {
             // Read here rather than taken from the loaded archive, which may have refused it.
             let before = stored_pairs(&bytes);
-            let after: HashSet<(String, String)> = new.pairs.iter().cloned().collect();
+            let after: HashSet<(String, String)> = new.pairs.iter().map(|(a, j)| (a.clone(), j.to_string())).collect();
             if before == after {
                 (AssignmentOutcome::Unchanged, None)
             } else {

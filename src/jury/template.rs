@@ -105,8 +105,8 @@ pub fn plan(archive: &Archive, config: &Config, rounds: &[RoundResult], round: u
             let file = &assignment.file;
             let mut strangers: Vec<&str> = Vec::new();
             for (app_id, judge_id) in &assignment.pairs {
-                let judge = judges.iter().find(|j| j.id == *judge_id);
-                let (Some(judge), Some(list)) = (judge, lists.get_mut(judge_id.as_str())) else {
+                let judge = judges.iter().find(|j| *j.id == **judge_id);
+                let (Some(judge), Some(list)) = (judge, lists.get_mut(&**judge_id)) else {
                     strangers.push(judge_id);
                     continue;
                 };

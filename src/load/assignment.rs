@@ -3,10 +3,17 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostics::finding::Finding;
 use crate::load::files;
+
+/// One (application id, judge id) pair of an assignment; a judge's id is shared by all of
+/// theirs.
+pub type Pair = (String, Arc<str>);
 
 /// One round's assignment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,13 +23,13 @@ pub struct Assignment {
     /// Path relative to the archive root.
     pub file: String,
     /// (application id, judge id) pairs, sorted.
-    pub pairs: Vec<(String, String)>,
+    pub pairs: Vec<Pair>,
 }
 
 impl Assignment {
     /// The pairs as a set, for lookups.
     pub fn set(&self) -> HashSet<(&str, &str)> {
-        self.pairs.iter().map(|(a, j)| (a.as_str(), j.as_str())).collect()
+        self.pairs.iter().map(|(a, j)| (a.as_str(), &**j)).collect()
     }
 
     /// The canonical file text: header `application,judge`, one sorted row a pair.
@@ -32,7 +39,7 @@ impl Assignment {
             .from_writer(Vec::new());
         let _ = w.write_record(["application", "judge"]);
         for (a, j) in &self.pairs {
-            let _ = w.write_record([a, j]);
+            let _ = w.write_record([a.as_str(), j]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
@@ -64,7 +71,9 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
         .has_headers(true)
         .flexible(true)
         .from_reader(file.text.as_bytes());
-    let mut pairs = Vec::new();
+    let mut pairs: Vec<Pair> = Vec::new();
+    // A few hundred judges for half a million pairs: each judge's id is kept once.
+    let mut judges: FxHashMap<String, Arc<str>> = FxHashMap::default();
     let mut findings = Vec::new();
     let header_ok = reader
         .headers()
@@ -86,7 +95,16 @@ pub fn load(root: &Path, round: &str) -> Result<(Option<Assignment>, Vec<Finding
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) if record.len() == 2 && !record[0].trim().is_empty() && !record[1].trim().is_empty() => {
-                pairs.push((record[0].trim().to_string(), record[1].trim().to_string()));
+                let judge = record[1].trim();
+                let judge = match judges.get(judge) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id: Arc<str> = Arc::from(judge);
+                        judges.insert(judge.to_string(), id.clone());
+                        id
+                    }
+                };
+                pairs.push((record[0].trim().to_string(), judge));
             }
             _ => {
                 let mut f =

@@ -103,7 +103,7 @@ pub fn of<'a>(archive: &'a Archive, config: &'a Config, rounds: &[RoundResult], 
             .map(|a| {
                 a.pairs
                     .iter()
-                    .filter(|(_, j)| *j == judge.id)
+                    .filter(|(_, j)| **j == *judge.id)
                     .map(|(app, _)| app.as_str())
                     .collect()
             })

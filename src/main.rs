@@ -5,7 +5,16 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay`: its place in `mi_option_e` (the same in mimalloc 2 and 3;
+/// the crate builds 3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Memory freed while the archive is read (each file's parse, each sheet's decoding) goes
+    // back to the system at once rather than after a second: the peak of a large edition
+    // (100,000 applications) is a seventh lower, for no measurable time.
+    // SAFETY: sets one of mimalloc's documented options before any thread is started.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let cli = prize::cmd::cli::parse();
     match prize::cmd::run(cli) {
         Ok(outcome) => outcome.exit_code(),
@@ -16,6 +25,23 @@ fn main() -> ExitCode {
             let lines: Vec<_> = text.lines().map(prize::render::escape).collect();
             eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_option_set_is_mimallocs_purge_delay() {
+        // purge_delay is the option whose default is 1000 (ms) in mimalloc 3; the options
+        // around it (the deprecated eager_commit_delay, use_numa_nodes) default to 1 and 0.
+        // SAFETY: reads and writes mimalloc options, as main does.
+        unsafe {
+            assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 1000);
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+            assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 0);
         }
     }
 }

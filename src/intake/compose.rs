@@ -427,8 +427,10 @@ pub fn write(mapping: &Mapping, columns: &Columns, row: &Row, read: &Read, id: &
         .iter()
         .filter(|(c, _)| !row.cells[*c].is_empty())
         .collect();
+    // A `[screening]` goes here: before `[extra]`, else at the end (never at the top, where it
+    // would swallow the id and the fields after it).
+    out.screening_at = out.text.len();
     if !extra.is_empty() {
-        out.screening_at = out.text.len();
         out.push(None, "\n[extra]");
         for (c, key) in extra {
             out.push(

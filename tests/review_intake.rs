@@ -1,0 +1,62 @@
+//! A review of `prize applications import` and `prize feedback` (spec section 10): each test
+//! here failed on the code as first merged.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{prize, run, run_cmd};
+
+/// The mapped headers of tests/fixtures/intake/intake.toml, and nothing else: an export
+/// whose every column is mapped, so a file it gives has no `[extra]`.
+const HEADER: &str = "Timestamp,Project title,Track,Sector,Applicant type,Applicant name,Country code,City,\
+Organization,Contact e-mail,Project summary,Project status,Operating since,Who benefits,Website";
+
+fn row(title: &str) -> String {
+    format!(
+        "20/05/2026 14:03:00,{title},Human-CentriCity,Mobility / Transport,City government,Bogotá D.C.,CO,\
+         Bogotá,Secretaría,smartcity@bogota.example.org,Crossings.,In operation,2023-04-01,older adults,\
+         https://bogota.example.org"
+    )
+}
+
+/// A fresh `prize init` archive in a temporary folder, and its root.
+fn fresh() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("prize");
+    let mut cmd = prize();
+    cmd.arg("init").arg(&root);
+    let out = run_cmd(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    (dir, root)
+}
+
+fn import(root: &Path, export: &Path, extra: &[&str]) -> common::Output {
+    let map = common::fixtures().join("intake/intake.toml");
+    let mut args = vec!["applications", "import", "--map", map.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.push(export.to_str().unwrap());
+    run(root, &args)
+}
+
+#[test]
+fn replace_keeps_the_screening_of_a_file_without_extra() {
+    let (dir, root) = fresh();
+    let export = dir.path().join("form.csv");
+    std::fs::write(&export, format!("{HEADER}\n{}\n", row("Safe Routes"))).unwrap();
+    assert_eq!(import(&root, &export, &[]).code, 0);
+    let file = root.join("applications/human-centricity/SSCP-2026-0001.toml");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(!written.contains("[extra]"), "{written}");
+    // The secretariat screens it; then the applicant corrects the title in the portal.
+    std::fs::write(&file, format!("{written}\n[screening]\ndecision = \"accept\"\n")).unwrap();
+    std::fs::write(&export, format!("{HEADER}\n{}\n", row("Safe Routes Now"))).unwrap();
+    let out = import(&root, &export, &["--replace"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let now: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+    assert_eq!(now["title"].as_str(), Some("Safe Routes Now"));
+    let screening = now
+        .get("screening")
+        .unwrap_or_else(|| panic!("the screening is lost: {now}"));
+    assert_eq!(screening["decision"].as_str(), Some("accept"));
+}

@@ -60,3 +60,45 @@ fn replace_keeps_the_screening_of_a_file_without_extra() {
         .unwrap_or_else(|| panic!("the screening is lost: {now}"));
     assert_eq!(screening["decision"].as_str(), Some("accept"));
 }
+
+const TRUST_PRIZE: &str = include_str!("fixtures/trust/prize.toml");
+
+/// An archive of one application, P1, and three judges whose ids and names are `names` in
+/// roster order, giving (score, comment) in turn.
+fn jury(names: [&str; 3], rows: [(u32, &str); 3]) -> common::Archive {
+    let app = common::Application::new("P1").track("projects").toml();
+    let mut a = common::Archive::new().config(TRUST_PRIZE).application("P1.toml", &app);
+    let mut roster = String::new();
+    for (name, (score, comment)) in names.iter().zip(rows) {
+        roster += &format!("[[judges]]\nid = \"{name}\"\nname = \"Judge {name}\"\ncountry = \"FR\"\n\n");
+        a = a.sheet(
+            "first",
+            name,
+            &format!("application,score,comment\nP1,{score},\"{comment}\"\n"),
+        );
+    }
+    a.judges(&roster)
+}
+
+fn letter(archive: &common::Archive) -> String {
+    let out = run(archive.path(), &["feedback"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    std::fs::read_to_string(archive.join("feedback/P1.md")).unwrap()
+}
+
+#[test]
+fn the_order_of_the_reviewers_does_not_depend_on_who_they_are() {
+    // The same three sheets, written by judges with other ids: anyone who can list the judges
+    // (or guess their ids) must not be able to tell from the letter which one is Reviewer 1.
+    let rows = [(70, "Strong evidence."), (60, "Budget unclear."), (50, "Too early.")];
+    let first = letter(&jury(["kim", "lee", "ahn"], rows));
+    for names in [["lee", "kim", "ahn"], ["ahn", "lee", "kim"], ["x1", "x2", "x3"]] {
+        let other = letter(&jury(names, rows));
+        assert_eq!(other, first, "judges {names:?}");
+    }
+    // Still every comment, and the mean 60 of 70, 60 and 50.
+    for (_, comment) in rows {
+        assert!(first.contains(comment), "{first}");
+    }
+    assert!(first.contains("| 60.00 |"), "{first}");
+}

@@ -185,13 +185,19 @@ fn reason(config: &Config, code: &str) -> String {
     codes::find(code).map_or_else(|| code.to_string(), |c| c.summary.to_string())
 }
 
-/// The order of the reviewers in a letter: by a hash (64-bit FNV-1a) of the application id and
-/// the judge id. Ordering by judge id or name would give a judge the same place in every letter,
-/// so that letters compared side by side (or one known comment) would reveal which judge wrote
-/// which comment everywhere; the hash gives each judge an unrelated place in each letter, fixed
-/// for the same archive, so the letters come out byte-identical on every run.
-pub fn reviewer_order(application: &str, judges: &mut [(String, usize)]) {
-    judges.sort_by_cached_key(|(judge, _)| (fnv1a(&[application.as_bytes(), b"\0", judge.as_bytes()]), judge.clone()));
+/// The order of the reviewers' comments in a letter: by a hash (64-bit FNV-1a) of the
+/// application id and the comment itself, then the comment. It rests on nothing but what the
+/// letter shows: ordering by anything about the judge (id, name, roster place, even a hash of
+/// the id) would let whoever can list or guess the judges work out which of them wrote which
+/// comment, and a judge's fixed place would link their comments across letters. The same
+/// archive gives the same order, so the letters come out byte-identical on every run.
+pub fn reviewer_order(application: &str, comments: &mut [String]) {
+    comments.sort_by_cached_key(|comment| {
+        (
+            fnv1a(&[application.as_bytes(), b"\0", comment.as_bytes()]),
+            comment.clone(),
+        )
+    });
 }
 
 fn fnv1a(parts: &[&[u8]]) -> u64 {
@@ -329,16 +335,14 @@ fn letter(
         ));
         return (t, 0);
     };
-    let mut judged: Vec<(String, usize)> = result
+    // The totals (by index) of the application's judges; nothing below depends on who they are.
+    let judged: Vec<usize> = result
         .totals
         .totals
         .iter()
         .enumerate()
         .filter(|(_, total)| total.application == p)
-        .map(|(k, _)| {
-            let (s, _) = result.sources[k];
-            (archive.sheets[s].judge.clone(), k)
-        })
+        .map(|(k, _)| k)
         .collect();
     if judged.is_empty() {
         t.push_str(&format!(
@@ -347,11 +351,10 @@ fn letter(
         ));
         return (t, 0);
     }
-    reviewer_order(&app.id, &mut judged);
     let n = judged.len();
     let scores: Vec<&Vec<f64>> = judged
         .iter()
-        .filter_map(|(_, k)| {
+        .filter_map(|k| {
             let (s, r) = result.sources[*k];
             archive.sheets[s].rows[r].scores.as_ref()
         })
@@ -363,7 +366,9 @@ fn letter(
     ));
     t.push_str("| Criterion | Mean | Scale |\n| --- | ---: | --- |\n");
     for (c, criterion) in config.criteria.iter().enumerate() {
-        let values: Vec<f64> = scores.iter().filter_map(|s| s.get(c).copied()).collect();
+        // Summed in order of value, so that not even the last bit depends on the judges' order.
+        let mut values: Vec<f64> = scores.iter().filter_map(|s| s.get(c).copied()).collect();
+        values.sort_by(f64::total_cmp);
         let mean = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
         t.push_str(&format!(
             "| {} | {} | {} to {} |\n",
@@ -373,19 +378,20 @@ fn letter(
             crate::diagnostics::number(criterion.max)
         ));
     }
-    let comments: Vec<String> = judged
+    let mut comments: Vec<String> = judged
         .iter()
-        .map(|(_, k)| {
+        .map(|k| {
             let (s, r) = result.sources[*k];
-            archive.sheets[s].rows[r].comment.trim().to_string()
+            redact.apply(archive.sheets[s].rows[r].comment.trim()).into_owned()
         })
         .filter(|c| !c.is_empty())
         .collect();
+    reviewer_order(&app.id, &mut comments);
     if !comments.is_empty() {
         t.push_str("\n## Reviewers' comments\n");
         for (k, comment) in comments.iter().enumerate() {
             t.push_str(&format!("\n**Reviewer {}**\n\n", k + 1));
-            for line in redact.apply(comment).lines() {
+            for line in comment.lines() {
                 let line = escape(line.trim_end());
                 if line.is_empty() {
                     t.push_str(">\n");
@@ -414,22 +420,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reviewers_are_not_in_the_judges_order() {
-        let judges = || -> Vec<(String, usize)> { (0..6).map(|k| (format!("j-{k}"), k)).collect() };
-        let mut places = std::collections::HashSet::new();
+    fn reviewers_are_ordered_by_what_they_wrote() {
+        let comments = || -> Vec<String> { (0..6).map(|k| format!("comment {k}")).collect() };
+        let mut orders = std::collections::HashSet::new();
         for app in ["A-1", "A-2", "A-3", "A-4", "A-5"] {
-            let mut order = judges();
+            let mut order = comments();
             reviewer_order(app, &mut order);
-            let again = {
-                let mut o = judges();
-                o.reverse();
-                reviewer_order(app, &mut o);
-                o
-            };
-            assert_eq!(order, again, "the order depends only on the ids");
-            places.insert(order.iter().map(|(_, k)| *k).collect::<Vec<_>>());
+            let mut again = comments();
+            again.reverse();
+            reviewer_order(app, &mut again);
+            assert_eq!(
+                order, again,
+                "the order depends only on the application and the comments"
+            );
+            orders.insert(order);
         }
-        assert!(places.len() > 1, "every letter would list the judges in one order");
+        assert!(orders.len() > 1, "every letter would list the comments in one order");
     }
 
     #[test]

@@ -102,3 +102,41 @@ fn the_order_of_the_reviewers_does_not_depend_on_who_they_are() {
     }
     assert!(first.contains("| 60.00 |"), "{first}");
 }
+
+/// An archive of applications P1 and P2 with the rounds `rounds` (prize.toml text) and no
+/// score sheet at all.
+fn unjudged(rounds: &str) -> common::Archive {
+    let first = "[[rounds]]\nid = \"first\"\nname = \"First round\"\n";
+    assert!(TRUST_PRIZE.contains(first));
+    let config = TRUST_PRIZE.replace(first, rounds);
+    let mut a = common::Archive::new()
+        .config(&config)
+        .judges("[[judges]]\nid = \"kim\"\nname = \"Judge kim\"\ncountry = \"FR\"\n");
+    for id in ["P1", "P2"] {
+        a = a.application(&format!("{id}.toml"), &common::Application::new(id).toml());
+    }
+    a
+}
+
+#[test]
+fn before_any_score_no_letter_says_the_application_lost() {
+    let one = unjudged("[[rounds]]\nid = \"first\"\nname = \"First round\"\n");
+    let two = unjudged(
+        "[[rounds]]\nid = \"first\"\nname = \"First round\"\nadvance = 1\n\n\
+         [[rounds]]\nid = \"final\"\nname = \"Final\"\n",
+    );
+    for archive in [one, two] {
+        let out = run(archive.path(), &["--format", "json", "feedback"]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        let report = out.json();
+        for letter in report["letters"].as_array().unwrap() {
+            assert_eq!(letter["outcome"], "eligible", "{report}");
+        }
+        let text = std::fs::read_to_string(archive.join("feedback/P1.md")).unwrap();
+        assert!(text.contains("its assessment is not finished"), "{text}");
+        assert!(
+            !text.contains("did not win") && !text.contains("not shortlisted"),
+            "{text}"
+        );
+    }
+}

@@ -91,9 +91,15 @@ pub struct Letters {
 /// The letters of every application. `round`: the round whose scores each letter gives
 /// (default: the last round the application competed in).
 pub fn letters(archive: &Archive, config: &Config, rounds: &[RoundResult], round: Option<usize>) -> Letters {
+    // A round is judged once it has a score sheet (as `prize rank` sees it): before that, no
+    // letter may say that an application lost in it, or won nothing.
+    let judged = |r: &RoundResult| {
+        let id = config.rounds[r.round].id.as_str();
+        archive.sheets.iter().any(|s| s.round == id)
+    };
     let decisions = rounds
         .last()
-        .filter(|last| last.round + 1 == config.rounds.len())
+        .filter(|last| last.round + 1 == config.rounds.len() && judged(last))
         .map(|last| award::decide(archive, config, last))
         .unwrap_or_default();
     let redact = Redactor::new(archive);
@@ -113,7 +119,8 @@ pub fn letters(archive: &Archive, config: &Config, rounds: &[RoundResult], round
             continue;
         }
         let competed: Option<usize> = rounds.iter().rposition(|r| r.competing.contains(&i));
-        let outcome = outcome(archive, config, rounds, &decisions, i, competed);
+        let assessed = rounds.iter().rposition(|r| r.competing.contains(&i) && judged(r));
+        let outcome = outcome(archive, config, rounds, &decisions, i, assessed);
         let shown = round.or(competed).and_then(|r| rounds.get(r));
         let (text, reviewers) = letter(archive, config, shown, i, &outcome, &redact);
         out.letters.push(Letter {
@@ -136,7 +143,7 @@ fn outcome(
     rounds: &[RoundResult],
     decisions: &[Decision],
     i: usize,
-    competed: Option<usize>,
+    assessed: Option<usize>,
 ) -> Outcome {
     let app = &archive.applications[i];
     match app.status {
@@ -150,11 +157,12 @@ fn outcome(
         }
         Status::Eligible => {}
     }
-    let Some(r) = competed else {
+    // The last round with score sheets it competed in.
+    let Some(r) = assessed else {
         return Outcome::Eligible;
     };
     if r + 1 < config.rounds.len() {
-        // Judged in an earlier round and not sent on: every round after it is judged too.
+        // Sent on from a round before the last: the next round has no score sheet yet.
         if rounds[r].advanced.contains(&i) {
             return Outcome::Eligible;
         }

@@ -140,3 +140,27 @@ fn before_any_score_no_letter_says_the_application_lost() {
         );
     }
 }
+
+#[test]
+fn a_row_too_large_for_an_application_file_is_refused() {
+    // validate does not read an application file over 1 MiB (file-too-large), so the import
+    // must not write one: a summary of 1,100,000 bytes is over 1,048,576 on its own.
+    let (dir, root) = fresh();
+    let export = dir.path().join("form.csv");
+    let huge = "x".repeat(1_100_000);
+    let text = format!("{HEADER}\n{}\n", row("Safe Routes")).replace(",Crossings.,", &format!(",{huge},"));
+    std::fs::write(&export, text).unwrap();
+    let out = import(&root, &export, &["--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    let findings = report["findings"].as_array().unwrap();
+    let large: Vec<_> = findings.iter().filter(|f| f["code"] == "file-too-large").collect();
+    assert_eq!(large.len(), 1, "{report:#}");
+    // Row 2, column 11 ("Project summary").
+    assert_eq!(
+        (&large[0]["line"], &large[0]["column"]),
+        (&2.into(), &11.into()),
+        "{report:#}"
+    );
+    assert!(!root.join("applications/human-centricity").exists());
+}

@@ -164,3 +164,35 @@ fn a_row_too_large_for_an_application_file_is_refused() {
     );
     assert!(!root.join("applications/human-centricity").exists());
 }
+
+#[test]
+fn an_application_tied_at_an_award_cutoff_is_not_told_it_won_nothing() {
+    // P1 and P2 both total 70 for the one Gold: the award is undecided (P1 the provisional
+    // winner, by id), so P2 may still win it.
+    let mut a = common::Archive::new()
+        .config(TRUST_PRIZE)
+        .judges("[[judges]]\nid = \"kim\"\nname = \"Judge kim\"\ncountry = \"FR\"\n");
+    for id in ["P1", "P2", "P3"] {
+        a = a.application(&format!("{id}.toml"), &common::Application::new(id).toml());
+    }
+    let a = a.sheet("first", "kim", "application,score\nP1,70\nP2,70\nP3,50\n");
+    let out = run(a.path(), &["--format", "json", "feedback"]);
+    let report = out.json();
+    let outcome = |id: &str| {
+        report["letters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .unwrap()["outcome"]
+            .clone()
+    };
+    assert_eq!(outcome("P1"), "award", "{report}");
+    assert_eq!(outcome("P2"), "tied", "{report}");
+    assert_eq!(outcome("P3"), "finalist", "{report}");
+    let p2 = std::fs::read_to_string(a.join("feedback/P2.md")).unwrap();
+    assert!(!p2.contains("did not win"), "{p2}");
+    assert!(p2.contains("tied for the Gold"), "{p2}");
+    let p3 = std::fs::read_to_string(a.join("feedback/P3.md")).unwrap();
+    assert!(p3.contains("did not win an award"), "{p3}");
+}

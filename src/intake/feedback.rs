@@ -37,6 +37,9 @@ pub enum Outcome {
     NotShortlisted(String),
     /// It competed in the last round and won nothing.
     Finalist,
+    /// It is in the tie at the cutoff of these awards (their names) and is not among their
+    /// provisional winners: until the committee settles the tie, it may still win.
+    Tied(Vec<String>),
     /// It won these awards (their names); `provisional` while a tie at a cutoff is unsettled.
     Won {
         /// The awards' names.
@@ -55,6 +58,7 @@ impl Outcome {
             Outcome::Eligible => "eligible",
             Outcome::NotShortlisted(_) => "not-shortlisted",
             Outcome::Finalist => "finalist",
+            Outcome::Tied(_) => "tied",
             Outcome::Won { .. } => "award",
         }
     }
@@ -172,14 +176,23 @@ fn outcome(
         .iter()
         .filter(|d| d.winners.iter().any(|w| w.application == i))
         .collect();
+    // Tied at an award's cutoff without being taken (provisional winners go in id order).
+    let tied: Vec<&Decision> = decisions
+        .iter()
+        .filter(|d| d.tie_at_cutoff.contains(&i) && !d.winners.iter().any(|w| w.application == i))
+        .collect();
     if won.is_empty() {
+        if !tied.is_empty() {
+            return Outcome::Tied(tied.iter().map(|d| config.awards[d.award].name.clone()).collect());
+        }
         return Outcome::Finalist;
     }
     Outcome::Won {
         awards: won.iter().map(|d| config.awards[d.award].name.clone()).collect(),
-        provisional: won
-            .iter()
-            .any(|d| !d.tie_at_cutoff.is_empty() || !d.pick_problems.is_empty()),
+        provisional: !tied.is_empty()
+            || won
+                .iter()
+                .any(|d| !d.tie_at_cutoff.is_empty() || !d.pick_problems.is_empty()),
     }
 }
 
@@ -317,6 +330,19 @@ fn letter(
         ),
         Outcome::Finalist if config.rounds.len() > 1 => "The application was a finalist.".to_string(),
         Outcome::Finalist => "The application was assessed and did not win an award.".to_string(),
+        Outcome::Tied(awards) => {
+            let names: Vec<String> = awards.iter().map(|a| md(a)).collect();
+            let finalist = if config.rounds.len() > 1 {
+                "was a finalist and "
+            } else {
+                ""
+            };
+            format!(
+                "The application {finalist}is tied for the {} with other applications: the committee has still \
+                 to settle the tie.",
+                names.join(" and the ")
+            )
+        }
         Outcome::Won { awards, provisional } => {
             let names: Vec<String> = awards.iter().map(|a| md(a)).collect();
             let finalist = if config.rounds.len() > 1 {

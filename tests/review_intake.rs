@@ -53,7 +53,10 @@ fn replace_keeps_the_screening_of_a_file_without_extra() {
     std::fs::write(&export, format!("{HEADER}\n{}\n", row("Safe Routes Now"))).unwrap();
     let out = import(&root, &export, &["--replace"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    let now: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Read like a hand-written file: ending with a line end.
+    assert!(text.ends_with("\"accept\"\n"), "{text:?}");
+    let now: toml::Table = text.parse().unwrap();
     assert_eq!(now["title"].as_str(), Some("Safe Routes Now"));
     let screening = now
         .get("screening")

@@ -572,7 +572,8 @@ fn screened(old: &[u8], new: &Text) -> Kept {
         return Kept::Differs(None);
     };
     let mut text = new.text.clone();
-    text.insert_str(new.screening_at, &format!("\n{}", block.trim_end()));
+    // Its own paragraph, and the file still ends with a line end when it goes last.
+    text.insert_str(new.screening_at, &format!("\n{}\n", block.trim_end()));
     // Written as the spec's layout has it, and read back to be sure it says what the two do.
     let Ok(mut check) = text.parse::<toml::Table>() else {
         return Kept::Differs(None);

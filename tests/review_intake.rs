@@ -199,3 +199,38 @@ fn an_application_tied_at_an_award_cutoff_is_not_told_it_won_nothing() {
     let p3 = std::fs::read_to_string(a.join("feedback/P3.md")).unwrap();
     assert!(p3.contains("did not win an award"), "{p3}");
 }
+
+#[test]
+fn a_utc_time_in_iso_form_is_read_without_a_format() {
+    // Portals often export RFC 3339 times in UTC: 05:03 UTC is 14:03 in Seoul (UTC+9).
+    let (dir, root) = fresh();
+    let map_text = std::fs::read_to_string(common::fixtures().join("intake/intake.toml")).unwrap();
+    let with_format =
+        "submitted = { column = \"Timestamp\", format = \"%d/%m/%Y %H:%M:%S\", timezone = \"Asia/Seoul\" }";
+    assert!(map_text.contains(with_format));
+    let map = dir.path().join("map.toml");
+    std::fs::write(
+        &map,
+        map_text.replace(
+            with_format,
+            "submitted = { column = \"Timestamp\", timezone = \"Asia/Seoul\" }",
+        ),
+    )
+    .unwrap();
+    let export = dir.path().join("form.csv");
+    let line = row("Safe Routes").replace("20/05/2026 14:03:00", "2026-05-20T05:03:00Z");
+    std::fs::write(&export, format!("{HEADER}\n{line}\n")).unwrap();
+    let out = run(
+        &root,
+        &[
+            "applications",
+            "import",
+            "--map",
+            map.to_str().unwrap(),
+            export.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let text = std::fs::read_to_string(root.join("applications/human-centricity/SSCP-2026-0001.toml")).unwrap();
+    assert!(text.contains("\nsubmitted = 2026-05-20T14:03:00+09:00\n"), "{text}");
+}

@@ -243,24 +243,12 @@ fn value(field: &Field, raw: &str, workbook: bool) -> Result<Option<Value>, (Str
             } else {
                 raw
             };
-            let parsed = parse_with(field, raw, workbook, INSTANT_FORMATS, |f, s| strtime::parse(f, s))
-                .ok_or_else(|| not_read(field, raw, "a date and time", workbook))?;
-            let timestamp = match parsed.offset() {
-                Some(_) => parsed.to_timestamp().map_err(|e| {
-                    (
-                        format!("`{path}` = {raw:?} is not a time that exists: {e}"),
-                        String::new(),
-                    )
-                })?,
-                None => {
-                    let local: DateTime = parsed.to_datetime().map_err(|e| {
-                        (
-                            format!("`{path}` = {raw:?} is not a date and time: {e}"),
-                            "give the date and the time".to_string(),
-                        )
-                    })?;
-                    local_time(field, raw, local)?
-                }
+            // RFC 3339 in UTC (`2026-05-20T05:03:00Z`, as portals export it), which the ISO
+            // forms below, with their `+hh:mm` offset, do not read.
+            let utc = field.format.is_none().then(|| raw.parse::<Timestamp>().ok()).flatten();
+            let timestamp = match utc {
+                Some(ts) => ts,
+                None => instant(field, raw, workbook)?,
             };
             let text = offset_datetime(field, timestamp).ok_or_else(|| {
                 (
@@ -271,6 +259,32 @@ fn value(field: &Field, raw: &str, workbook: bool) -> Result<Option<Value>, (Str
             Ok(Some(Value::Instant(timestamp, text)))
         }
     }
+}
+
+/// A date-time cell (not blank) read in the map's format or the ISO forms, as an instant: with
+/// its offset when it has one, else in the field's time zone.
+fn instant(field: &Field, raw: &str, workbook: bool) -> Result<Timestamp, (String, String)> {
+    let path = field.path();
+    let parsed = parse_with(field, raw, workbook, INSTANT_FORMATS, |f, s| strtime::parse(f, s))
+        .ok_or_else(|| not_read(field, raw, "a date and time", workbook))?;
+    let timestamp = match parsed.offset() {
+        Some(_) => parsed.to_timestamp().map_err(|e| {
+            (
+                format!("`{path}` = {raw:?} is not a time that exists: {e}"),
+                String::new(),
+            )
+        })?,
+        None => {
+            let local: DateTime = parsed.to_datetime().map_err(|e| {
+                (
+                    format!("`{path}` = {raw:?} is not a date and time: {e}"),
+                    "give the date and the time".to_string(),
+                )
+            })?;
+            local_time(field, raw, local)?
+        }
+    };
+    Ok(timestamp)
 }
 
 /// The first of the map's format (for text, or any cell of a CSV file) and, when there is none
@@ -427,8 +441,10 @@ pub fn write(mapping: &Mapping, columns: &Columns, row: &Row, read: &Read, id: &
         .iter()
         .filter(|(c, _)| !row.cells[*c].is_empty())
         .collect();
+    // A `[screening]` goes here: before `[extra]`, else at the end (never at the top, where it
+    // would swallow the id and the fields after it).
+    out.screening_at = out.text.len();
     if !extra.is_empty() {
-        out.screening_at = out.text.len();
         out.push(None, "\n[extra]");
         for (c, key) in extra {
             out.push(

@@ -37,6 +37,9 @@ pub enum Outcome {
     NotShortlisted(String),
     /// It competed in the last round and won nothing.
     Finalist,
+    /// It is in the tie at the cutoff of these awards (their names) and is not among their
+    /// provisional winners: until the committee settles the tie, it may still win.
+    Tied(Vec<String>),
     /// It won these awards (their names); `provisional` while a tie at a cutoff is unsettled.
     Won {
         /// The awards' names.
@@ -55,6 +58,7 @@ impl Outcome {
             Outcome::Eligible => "eligible",
             Outcome::NotShortlisted(_) => "not-shortlisted",
             Outcome::Finalist => "finalist",
+            Outcome::Tied(_) => "tied",
             Outcome::Won { .. } => "award",
         }
     }
@@ -91,9 +95,15 @@ pub struct Letters {
 /// The letters of every application. `round`: the round whose scores each letter gives
 /// (default: the last round the application competed in).
 pub fn letters(archive: &Archive, config: &Config, rounds: &[RoundResult], round: Option<usize>) -> Letters {
+    // A round is judged once it has a score sheet (as `prize rank` sees it): before that, no
+    // letter may say that an application lost in it, or won nothing.
+    let judged = |r: &RoundResult| {
+        let id = config.rounds[r.round].id.as_str();
+        archive.sheets.iter().any(|s| s.round == id)
+    };
     let decisions = rounds
         .last()
-        .filter(|last| last.round + 1 == config.rounds.len())
+        .filter(|last| last.round + 1 == config.rounds.len() && judged(last))
         .map(|last| award::decide(archive, config, last))
         .unwrap_or_default();
     let redact = Redactor::new(archive);
@@ -113,7 +123,8 @@ pub fn letters(archive: &Archive, config: &Config, rounds: &[RoundResult], round
             continue;
         }
         let competed: Option<usize> = rounds.iter().rposition(|r| r.competing.contains(&i));
-        let outcome = outcome(archive, config, rounds, &decisions, i, competed);
+        let assessed = rounds.iter().rposition(|r| r.competing.contains(&i) && judged(r));
+        let outcome = outcome(archive, config, rounds, &decisions, i, assessed);
         let shown = round.or(competed).and_then(|r| rounds.get(r));
         let (text, reviewers) = letter(archive, config, shown, i, &outcome, &redact);
         out.letters.push(Letter {
@@ -136,7 +147,7 @@ fn outcome(
     rounds: &[RoundResult],
     decisions: &[Decision],
     i: usize,
-    competed: Option<usize>,
+    assessed: Option<usize>,
 ) -> Outcome {
     let app = &archive.applications[i];
     match app.status {
@@ -150,11 +161,12 @@ fn outcome(
         }
         Status::Eligible => {}
     }
-    let Some(r) = competed else {
+    // The last round with score sheets it competed in.
+    let Some(r) = assessed else {
         return Outcome::Eligible;
     };
     if r + 1 < config.rounds.len() {
-        // Judged in an earlier round and not sent on: every round after it is judged too.
+        // Sent on from a round before the last: the next round has no score sheet yet.
         if rounds[r].advanced.contains(&i) {
             return Outcome::Eligible;
         }
@@ -164,14 +176,23 @@ fn outcome(
         .iter()
         .filter(|d| d.winners.iter().any(|w| w.application == i))
         .collect();
+    // Tied at an award's cutoff without being taken (provisional winners go in id order).
+    let tied: Vec<&Decision> = decisions
+        .iter()
+        .filter(|d| d.tie_at_cutoff.contains(&i) && !d.winners.iter().any(|w| w.application == i))
+        .collect();
     if won.is_empty() {
+        if !tied.is_empty() {
+            return Outcome::Tied(tied.iter().map(|d| config.awards[d.award].name.clone()).collect());
+        }
         return Outcome::Finalist;
     }
     Outcome::Won {
         awards: won.iter().map(|d| config.awards[d.award].name.clone()).collect(),
-        provisional: won
-            .iter()
-            .any(|d| !d.tie_at_cutoff.is_empty() || !d.pick_problems.is_empty()),
+        provisional: !tied.is_empty()
+            || won
+                .iter()
+                .any(|d| !d.tie_at_cutoff.is_empty() || !d.pick_problems.is_empty()),
     }
 }
 
@@ -185,13 +206,19 @@ fn reason(config: &Config, code: &str) -> String {
     codes::find(code).map_or_else(|| code.to_string(), |c| c.summary.to_string())
 }
 
-/// The order of the reviewers in a letter: by a hash (64-bit FNV-1a) of the application id and
-/// the judge id. Ordering by judge id or name would give a judge the same place in every letter,
-/// so that letters compared side by side (or one known comment) would reveal which judge wrote
-/// which comment everywhere; the hash gives each judge an unrelated place in each letter, fixed
-/// for the same archive, so the letters come out byte-identical on every run.
-pub fn reviewer_order(application: &str, judges: &mut [(String, usize)]) {
-    judges.sort_by_cached_key(|(judge, _)| (fnv1a(&[application.as_bytes(), b"\0", judge.as_bytes()]), judge.clone()));
+/// The order of the reviewers' comments in a letter: by a hash (64-bit FNV-1a) of the
+/// application id and the comment itself, then the comment. It rests on nothing but what the
+/// letter shows: ordering by anything about the judge (id, name, roster place, even a hash of
+/// the id) would let whoever can list or guess the judges work out which of them wrote which
+/// comment, and a judge's fixed place would link their comments across letters. The same
+/// archive gives the same order, so the letters come out byte-identical on every run.
+pub fn reviewer_order(application: &str, comments: &mut [String]) {
+    comments.sort_by_cached_key(|comment| {
+        (
+            fnv1a(&[application.as_bytes(), b"\0", comment.as_bytes()]),
+            comment.clone(),
+        )
+    });
 }
 
 fn fnv1a(parts: &[&[u8]]) -> u64 {
@@ -303,6 +330,19 @@ fn letter(
         ),
         Outcome::Finalist if config.rounds.len() > 1 => "The application was a finalist.".to_string(),
         Outcome::Finalist => "The application was assessed and did not win an award.".to_string(),
+        Outcome::Tied(awards) => {
+            let names: Vec<String> = awards.iter().map(|a| md(a)).collect();
+            let finalist = if config.rounds.len() > 1 {
+                "was a finalist and "
+            } else {
+                ""
+            };
+            format!(
+                "The application {finalist}is tied for the {} with other applications: the committee has still \
+                 to settle the tie.",
+                names.join(" and the ")
+            )
+        }
         Outcome::Won { awards, provisional } => {
             let names: Vec<String> = awards.iter().map(|a| md(a)).collect();
             let finalist = if config.rounds.len() > 1 {
@@ -329,16 +369,14 @@ fn letter(
         ));
         return (t, 0);
     };
-    let mut judged: Vec<(String, usize)> = result
+    // The totals (by index) of the application's judges; nothing below depends on who they are.
+    let judged: Vec<usize> = result
         .totals
         .totals
         .iter()
         .enumerate()
         .filter(|(_, total)| total.application == p)
-        .map(|(k, _)| {
-            let (s, _) = result.sources[k];
-            (archive.sheets[s].judge.clone(), k)
-        })
+        .map(|(k, _)| k)
         .collect();
     if judged.is_empty() {
         t.push_str(&format!(
@@ -347,11 +385,10 @@ fn letter(
         ));
         return (t, 0);
     }
-    reviewer_order(&app.id, &mut judged);
     let n = judged.len();
     let scores: Vec<&Vec<f64>> = judged
         .iter()
-        .filter_map(|(_, k)| {
+        .filter_map(|k| {
             let (s, r) = result.sources[*k];
             archive.sheets[s].rows[r].scores.as_ref()
         })
@@ -363,7 +400,9 @@ fn letter(
     ));
     t.push_str("| Criterion | Mean | Scale |\n| --- | ---: | --- |\n");
     for (c, criterion) in config.criteria.iter().enumerate() {
-        let values: Vec<f64> = scores.iter().filter_map(|s| s.get(c).copied()).collect();
+        // Summed in order of value, so that not even the last bit depends on the judges' order.
+        let mut values: Vec<f64> = scores.iter().filter_map(|s| s.get(c).copied()).collect();
+        values.sort_by(f64::total_cmp);
         let mean = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
         t.push_str(&format!(
             "| {} | {} | {} to {} |\n",
@@ -373,19 +412,20 @@ fn letter(
             crate::diagnostics::number(criterion.max)
         ));
     }
-    let comments: Vec<String> = judged
+    let mut comments: Vec<String> = judged
         .iter()
-        .map(|(_, k)| {
+        .map(|k| {
             let (s, r) = result.sources[*k];
-            archive.sheets[s].rows[r].comment.trim().to_string()
+            redact.apply(archive.sheets[s].rows[r].comment.trim()).into_owned()
         })
         .filter(|c| !c.is_empty())
         .collect();
+    reviewer_order(&app.id, &mut comments);
     if !comments.is_empty() {
         t.push_str("\n## Reviewers' comments\n");
         for (k, comment) in comments.iter().enumerate() {
             t.push_str(&format!("\n**Reviewer {}**\n\n", k + 1));
-            for line in redact.apply(comment).lines() {
+            for line in comment.lines() {
                 let line = escape(line.trim_end());
                 if line.is_empty() {
                     t.push_str(">\n");
@@ -414,22 +454,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reviewers_are_not_in_the_judges_order() {
-        let judges = || -> Vec<(String, usize)> { (0..6).map(|k| (format!("j-{k}"), k)).collect() };
-        let mut places = std::collections::HashSet::new();
+    fn reviewers_are_ordered_by_what_they_wrote() {
+        let comments = || -> Vec<String> { (0..6).map(|k| format!("comment {k}")).collect() };
+        let mut orders = std::collections::HashSet::new();
         for app in ["A-1", "A-2", "A-3", "A-4", "A-5"] {
-            let mut order = judges();
+            let mut order = comments();
             reviewer_order(app, &mut order);
-            let again = {
-                let mut o = judges();
-                o.reverse();
-                reviewer_order(app, &mut o);
-                o
-            };
-            assert_eq!(order, again, "the order depends only on the ids");
-            places.insert(order.iter().map(|(_, k)| *k).collect::<Vec<_>>());
+            let mut again = comments();
+            again.reverse();
+            reviewer_order(app, &mut again);
+            assert_eq!(
+                order, again,
+                "the order depends only on the application and the comments"
+            );
+            orders.insert(order);
         }
-        assert!(places.len() > 1, "every letter would list the judges in one order");
+        assert!(orders.len() > 1, "every letter would list the comments in one order");
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::jury::atomic;
 use crate::jury::import::ImportOutcome;
 use crate::load::application::{self, Application, is_application_id};
 use crate::load::fields::{self, INVALID_VALUE, MISSING_FIELD, Reader};
+use crate::load::files::{FILE_TOO_LARGE, MAX_FILE_BYTES};
 use crate::load::ids::DUPLICATE_ID;
 use crate::load::sheet::read::MISSING_COLUMN;
 use crate::load::sheet::spreadsheet::cell_name;
@@ -298,6 +299,29 @@ fn check_row(config: &Config, mapping: &Mapping, w: &mut Work<'_>) {
         }
         _ => None,
     };
+    let size = w.text.text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        // `validate` would not read the file (`file-too-large`): the cell that fills it most
+        // is the one to shorten.
+        let mut bytes: Vec<(Origin, usize)> = Vec::new();
+        for (line, origin) in w.text.text.split('\n').zip(&w.text.lines) {
+            let Some(origin) = *origin else { continue };
+            match bytes.iter_mut().find(|(o, _)| *o == origin) {
+                Some((_, n)) => *n += line.len() + 1,
+                None => bytes.push((origin, line.len() + 1)),
+            }
+        }
+        let largest = bytes.iter().max_by_key(|(_, n)| *n).map_or(Origin::Id, |(o, _)| *o);
+        w.own.push((
+            largest,
+            FILE_TOO_LARGE
+                .in_file(
+                    "",
+                    format!("the application file would be {size} bytes, over the limit of 1 MiB"),
+                )
+                .with_help("shorten the cell, or keep long documents outside the archive and link to them"),
+        ));
+    }
     if w.id.is_empty() {
         w.own.push((
             Origin::Id,
@@ -548,7 +572,8 @@ fn screened(old: &[u8], new: &Text) -> Kept {
         return Kept::Differs(None);
     };
     let mut text = new.text.clone();
-    text.insert_str(new.screening_at, &format!("\n{}", block.trim_end()));
+    // Its own paragraph, and the file still ends with a line end when it goes last.
+    text.insert_str(new.screening_at, &format!("\n{}\n", block.trim_end()));
     // Written as the spec's layout has it, and read back to be sure it says what the two do.
     let Ok(mut check) = text.parse::<toml::Table>() else {
         return Kept::Differs(None);

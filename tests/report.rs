@@ -541,3 +541,16 @@ fn snapshot_of_the_judging_fixture() {
     }
     insta::assert_snapshot!(lines);
 }
+
+#[test]
+fn a_last_round_without_scores_yet_is_reported_as_such() {
+    // The final has no sheet yet: P1 and P2 compete in it with no score, no judge has a total.
+    let archive = Archive::judging().remove("scores/final");
+    let html = report(&archive, &[]);
+    let last = section(&html, "round-final");
+    assert_eq!(last.matches("No application ranked.").count(), 2, "{last}");
+    assert!(section(&html, "app-P1").contains("<p>No score.</p>"));
+    assert!(section(&html, "jury").contains("No judge has a total in this round."));
+    let winners = section(&html, "winners");
+    assert_eq!(winners.matches("1 place unfilled.").count(), 3, "{winners}");
+}

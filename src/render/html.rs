@@ -379,12 +379,32 @@ fn award(c: &Committee<'_>, d: &Decision) -> Markup {
         .track
         .as_ref()
         .map(|t| config.track(t).map_or(t.as_str(), |x| x.name.as_str()));
+    let mut conditions: Vec<String> = Vec::new();
+    if let Some(types) = &a.applicant_types {
+        conditions.push(format!("applicant types {}", types.join(", ")));
+    }
+    if let Some(sectors) = &a.sectors {
+        conditions.push(format!("sectors {}", sectors.join(", ")));
+    }
+    if let Some(min) = a.min_score {
+        conditions.push(format!("a score of at least {}", num(min)));
+    }
+    if let Some(n) = a.max_per_country.or(config.winners.max_per_country) {
+        conditions.push(format!("at most {n} per country"));
+    }
+    let paged = |app: usize| c.finalists.iter().any(|f| f.application == app);
     html! {
         h3 { (a.name) }
         p.muted {
-            @if picks { "Chosen by the committee (picks); the ranking is not used." }
+            @if let Some(list) = &a.picks {
+                "Chosen by the committee; the ranking is not used. Picks: "
+                @if list.is_empty() { "none yet" }
+                @for (i, pick) in list.iter().enumerate() { @if i > 0 { ", " } (pick.value) }
+                "."
+            }
             @else if let Some(t) = track { "From the ranking of " (t) "." }
             @if let Some(n) = a.count { " " (n) " place" @if n != 1 { "s" } "." }
+            @if !conditions.is_empty() { " Conditions: " (conditions.join("; ")) "." }
         }
         @if d.winners.is_empty() {
             p { "No winner." }
@@ -396,7 +416,10 @@ fn award(c: &Committee<'_>, d: &Decision) -> Markup {
                         @let app = &archive.applications[w.application];
                         @let tied = d.tie_at_cutoff.contains(&w.application);
                         tr {
-                            td { a href={ "#" (app_anchor(app)) } { (app.id) } }
+                            td {
+                                @if paged(w.application) { a href={ "#" (app_anchor(app)) } { (app.id) } }
+                                @else { (app.id) }
+                            }
                             td { (title_of(app)) }
                             td { (app.applicant.name.as_deref().unwrap_or("")) }
                             td { (app.country()) }
@@ -405,7 +428,7 @@ fn award(c: &Committee<'_>, d: &Decision) -> Markup {
                             td {
                                 @if picks { "picked by the committee" }
                                 @else if tied { "provisional: tied at the cutoff" }
-                                @else { "the highest ranked that passes the award's conditions" }
+                                @else { "the highest ranked not yet a winner that meets the conditions" }
                             }
                         }
                     }

@@ -436,6 +436,9 @@ fn the_jury_shows_the_judges_their_spread_and_the_agreement() {
         ["-0.50", "-0.50", "4", "2.00", "-2.00"].map(String::from)
     );
     assert!(jury.contains("<title>Each judge's leniency"));
+    // Each leniency labelled as printed in the table: 0.00, with no sign.
+    assert_eq!(jury.matches(r#"text-anchor="start">0.00</text>"#).count(), 2, "{jury}");
+    assert!(!jury.contains("+0.00"));
 }
 
 #[test]

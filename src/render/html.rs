@@ -493,7 +493,13 @@ fn leniency_chart(rows: &[&JudgeRow]) -> Chart {
                 // Lenient judges hollow, severe ones solid: told apart without colour, and by sign.
                 let fill = if l >= 0.0 { Fill::Hollow } else { Fill::Solid };
                 chart.rect(x(0.0), y + 2.0, x(l), y + row_h - 4.0, fill);
-                let label = if l > 0.0 { format!("+{}", num(l)) } else { num(l) };
+                // The sign of the printed value: a leniency of 1e-15 is "0.00", not "+0.00".
+                let label = num(l);
+                let label = if label.starts_with('-') || label == "0.00" {
+                    label
+                } else {
+                    format!("+{label}")
+                };
                 chart.text(left + width + 6.0, y + 11.0, Anchor::Start, label);
             }
             None => chart.text(left + width + 6.0, y + 11.0, Anchor::Start, "–"),

@@ -29,7 +29,8 @@ h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
 h2 { border-bottom: 2px solid #000; padding-bottom: 0.2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #777; padding: 0.15rem 0.4rem; text-align: left; vertical-align: top; }
-th { border-bottom: 2px solid #000; }
+thead th { border-bottom: 2px solid #000; }
+tbody th { font-weight: normal; font-style: italic; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.advance-line td { border-bottom: 3px double #000; }
 p.note, .muted { font-size: 0.85rem; }
@@ -712,20 +713,29 @@ fn finalist(c: &Committee<'_>, f: &Finalist) -> Markup {
             }
             @for r in e.rounds.iter().filter(|r| r.competing) {
                 h3 { (r.name) " (" code { (r.round) } ", " (r.method) ")" }
+                @let detail = r.judges.iter().any(|j| j.reason.is_some() || j.method.is_some());
                 @if r.judges.is_empty() {
                     p { "No score." }
                 } @else {
                     table {
-                        thead { tr { th { "judge" } @for crit in &e.criteria { th.n { (crit) } } th.n { "total" } th { "comment" } } }
+                        thead {
+                            tr {
+                                th { "judge" } @for crit in &e.criteria { th.n { (crit) } } th.n { "total" }
+                                @if detail { th { "how it counts" } }
+                                th { "comment" }
+                            }
+                        }
                         tbody {
                             @for j in &r.judges {
                                 tr {
                                     td { (judge_name(&j.judge)) " (" (j.judge) ")" }
                                     @for x in &j.scores { td.n { (x) } }
-                                    td.n {
-                                        (j.total.map_or("—".to_string(), num))
-                                        @if let Some(why) = &j.reason { br; span.muted { "not counted: " (why) } }
-                                        @if let Some(m) = &j.method { br; span.muted { (m) } }
+                                    td.n { (j.total.map_or("—".to_string(), num)) }
+                                    @if detail {
+                                        td.muted {
+                                            @if let Some(why) = &j.reason { "not counted: " (why) }
+                                            @else if let Some(m) = &j.method { (m) }
+                                        }
                                     }
                                     td { (j.comment.trim()) }
                                 }

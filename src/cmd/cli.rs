@@ -117,6 +117,8 @@ pub enum Command {
     Compare(cmd::compare::Args),
     /// How sure the result is: a bootstrap over the jury, and the round without each judge.
     Stability(cmd::stability::Args),
+    /// The committee's report: the whole edition in one self-contained HTML file, to read or print.
+    Report(cmd::report::Args),
     /// Applications: `prize applications import FILE... --map MAP.toml` turns a form export into application files.
     Applications(cmd::applications::Args),
     /// Write one Markdown feedback letter per application, the judges' comments anonymised.
@@ -346,6 +348,19 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             (
                 "The first round with 2,000 samples and another seed, as a spreadsheet",
                 "prize -C data/sscp-2026 stability --round first --samples 2000 --seed 7 --format csv",
+            ),
+        ],
+    ),
+    (
+        "report",
+        &[
+            (
+                "The committee's report, written to report.html in the archive",
+                "prize -C data/sscp-2026 report --date 2026-09-30",
+            ),
+            (
+                "Faster stability figures, to another file",
+                "prize -C data/sscp-2026 report --samples 200 --out committee.html",
             ),
         ],
     ),

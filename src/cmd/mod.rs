@@ -12,6 +12,7 @@ pub mod init;
 pub mod list;
 pub mod progress;
 pub mod rank;
+pub mod report;
 pub mod scores;
 pub mod sheets;
 pub mod stability;
@@ -277,6 +278,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Agreement(args) => agreement::run(&ctx, &args, &mut out),
         Command::Compare(args) => compare::run(&ctx, &args, &mut out),
         Command::Stability(args) => stability::run(&ctx, &args, &mut out),
+        Command::Report(args) => report::run(&ctx, &args, &mut out),
         Command::Applications(args) => applications::run(&ctx, &args, &mut out),
         Command::Feedback(args) => feedback::run(&ctx, &args, &mut out),
         Command::ExplainCode(args) => explain_code::run(&ctx, &args, &mut out),

@@ -855,7 +855,7 @@ fn maybe(x: Option<f64>, format: Format) -> Value {
 /// A number in `format`: every digit in CSV; for people snapped to 1e-9 first, so that two
 /// values equal but for their last bits (0.625 computed as 0.6250000000001 and 0.6249999999999)
 /// print alike, and never as −0.00.
-fn number(x: f64, format: Format) -> Value {
+pub(super) fn number(x: f64, format: Format) -> Value {
     if format == Format::Csv {
         return Value::Score(x);
     }
@@ -1038,7 +1038,7 @@ pub(super) fn agreement_text(out: &mut dyn Write, a: &Agreement, format: Format,
 // `prize compare` and `prize stability` (spec section 8).
 
 /// A share as a percentage with one decimal.
-fn percent(p: f64) -> String {
+pub(super) fn percent(p: f64) -> String {
     format!("{:.1}%", 100.0 * p)
 }
 

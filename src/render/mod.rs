@@ -4,10 +4,12 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod intake;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod table;
 
 use std::io::{self, Write};

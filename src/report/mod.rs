@@ -1,6 +1,7 @@
 //! The result values commands print, and the one way every command reads the archive.
 
 pub mod awards;
+pub mod committee;
 pub mod explanation;
 pub mod listing;
 pub mod progress;

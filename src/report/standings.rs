@@ -1,5 +1,7 @@
 //! `prize rank`'s groups: each track's ranking of a round, or each track split by a key.
 
+use std::borrow::Cow;
+
 use crate::load::Archive;
 use crate::model::config::{Config, Round};
 use crate::ranking::order::Placed;
@@ -30,19 +32,20 @@ impl By {
 /// Arguments of `prize rank`.
 /// The groups `prize rank` prints: each track's ranking (only `track` when given), or, with
 /// `by`, each track's competitors split by that key, each part ranked on its own.
-pub fn groups(
+pub fn groups<'r>(
     archive: &Archive,
     config: &Config,
-    result: &RoundResult,
+    result: &'r RoundResult,
     track: Option<&str>,
     by: Option<By>,
-) -> Vec<Group> {
+) -> Vec<Cow<'r, Group>> {
     let tracks = config.tracks.iter().filter(|t| track.is_none_or(|only| only == t.id));
     let mut out = Vec::new();
     for track in tracks {
         let Some(by) = by else {
             if let Some(g) = result.groups.iter().find(|g| g.track == track.id) {
-                out.push(g.clone());
+                // The judged ranking itself, not a copy of its hundred thousand rows.
+                out.push(Cow::Borrowed(g));
             }
             continue;
         };
@@ -64,14 +67,14 @@ pub fn groups(
         keys.sort();
         keys.dedup();
         for key in keys {
-            out.push(ranking::group(
+            out.push(Cow::Owned(ranking::group(
                 archive,
                 config,
                 result,
                 &track.id,
                 Some(key.clone()),
                 |a| key_of(a) == key,
-            ));
+            )));
         }
     }
     out
@@ -88,7 +91,7 @@ pub struct Standings<'a> {
     /// The round as judged with the method shown (who advanced is always the round's own).
     pub result: &'a RoundResult,
     /// The groups, in track order (then key order with `by`).
-    pub groups: Vec<Group>,
+    pub groups: Vec<Cow<'a, Group>>,
     /// What each track is split by, if anything.
     pub by: Option<By>,
     /// Only the applications ranked this or better (`--top`).

@@ -533,6 +533,9 @@ mod tests {
         }
     }
 
+    /// An application as the sample edition writes them.
+    const SAMPLE: &str = include_str!("../../data/sscp-2026/applications/human-centricity/SSCP-2026-0002.toml");
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
@@ -558,6 +561,29 @@ mod tests {
         ) {
             let text = lines.join(if crlf { "\r\n" } else { "\n" });
             let _ = agrees(&text);
+        }
+
+        /// A real application with a few bytes changed, inserted or removed: the fast path
+        /// never panics, and never accepts what the crate refuses or reads it differently.
+        #[test]
+        fn damaged_applications_read_the_same_both_ways(
+            edits in proptest::collection::vec((0usize..2000, 0u8..3, proptest::sample::select(b" \t\n\r\"'\\#=[],.{}:-+_0aZ\x01\x7f".to_vec())), 1..4),
+        ) {
+            let mut bytes = SAMPLE.as_bytes().to_vec();
+            for (at, kind, b) in edits {
+                let at = at % (bytes.len() + 1);
+                match kind {
+                    0 if at < bytes.len() => bytes[at] = b,
+                    1 => bytes.insert(at, b),
+                    _ if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                let _ = agrees(&text);
+            }
         }
     }
 }

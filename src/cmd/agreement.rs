@@ -2,10 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::bail;
-
-use super::{Context, Outcome, outcome_of, round_index};
-use crate::ranking;
+use super::{Context, Outcome, outcome_of};
 use crate::render::Format;
 use crate::report::Edition;
 use crate::report::validation::Validation;
@@ -30,13 +27,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let Some(config) = ctx.usable_config(out, archive, &validation, "no agreement is measured")? else {
         return Ok(Outcome::Failure);
     };
-    let round = match &args.round {
-        Some(r) => round_index(config, r)?,
-        None => ranking::default_round(archive, config),
-    };
-    let Some(judged) = rounds.get(round) else {
-        bail!("prize.toml defines no rounds");
-    };
+    let (_round, judged) = super::shown_round(archive, config, rounds, args.round.as_deref())?;
     let started = std::time::Instant::now();
     let report = agreement::of(archive, config, judged);
     ctx.note(&format!(

@@ -4,8 +4,7 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use super::{Context, Outcome, outcome_of, round_index};
-use crate::ranking;
+use super::{Context, Outcome, outcome_of};
 use crate::render::Format;
 use crate::report::Edition;
 use crate::report::validation::Validation;
@@ -39,13 +38,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
     let Some(config) = ctx.usable_config(out, archive, &validation, "nothing is compared")? else {
         return Ok(Outcome::Failure);
     };
-    let round = match &args.round {
-        Some(r) => round_index(config, r)?,
-        None => ranking::default_round(archive, config),
-    };
-    let Some(judged) = rounds.get(round) else {
-        bail!("prize.toml defines no rounds");
-    };
+    let (_round, judged) = super::shown_round(archive, config, rounds, args.round.as_deref())?;
     let comparison = compare::compare(archive, config, judged, &methods);
     ctx.renderer(format).comparison(out, &comparison)?;
     ctx.summary_always(out, &validation)?;

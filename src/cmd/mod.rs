@@ -319,6 +319,24 @@ pub fn round_index(config: &Config, round: &str) -> anyhow::Result<usize> {
     Ok(config.rounds.iter().position(|r| r.id == round).unwrap_or(0))
 }
 
+/// The round a command shows and its judged result: `--round`, else the round `prize rank`
+/// shows by default (the last with score sheets, else the first).
+pub fn shown_round<'e>(
+    archive: &Archive,
+    config: &Config,
+    rounds: &'e [crate::ranking::RoundResult],
+    round: Option<&str>,
+) -> anyhow::Result<(usize, &'e crate::ranking::RoundResult)> {
+    let round = match round {
+        Some(r) => round_index(config, r)?,
+        None => crate::ranking::default_round(archive, config),
+    };
+    match rounds.get(round) {
+        Some(judged) => Ok((round, judged)),
+        None => bail!("prize.toml defines no rounds"),
+    }
+}
+
 /// Refuses a filter value that is not one of `ids` (a typo is a usage error, exit 2).
 pub fn known(what: &str, value: &Option<String>, ids: Vec<&str>) -> anyhow::Result<()> {
     let Some(v) = value else { return Ok(()) };

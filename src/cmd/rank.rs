@@ -2,9 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::bail;
-
-use super::{Context, Outcome, known, outcome_of, round_index};
+use super::{Context, Outcome, known, outcome_of};
 use crate::ranking;
 use crate::render::Format;
 use crate::report::Edition;
@@ -42,13 +40,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<Ou
         let ids = config.tracks.iter().map(|t| t.id.as_str()).collect();
         known("track", &Some(track.clone()), ids)?;
     }
-    let round = match &args.round {
-        Some(r) => round_index(config, r)?,
-        None => ranking::default_round(archive, config),
-    };
-    let Some(judged) = rounds.get(round) else {
-        bail!("prize.toml defines no rounds");
-    };
+    let (round, judged) = super::shown_round(archive, config, rounds, args.round.as_deref())?;
     // Only the printed round is scored again with another method; who advanced stays its own.
     let rescored;
     let shown = match args.method.as_ref().filter(|m| **m != judged.method) {

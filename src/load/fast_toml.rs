@@ -38,7 +38,7 @@ pub fn parse(text: &str) -> Option<Spanned<DeTable<'_>>> {
             p.at += 1;
             p.end_of_line()?;
             if let Some((name, span_start, table)) = current.take() {
-                close(&mut root, name, span_start, table)?;
+                close(&mut root, name, span_start, table);
             }
             if root.contains_key(key.get_ref().as_ref()) {
                 return None;
@@ -67,25 +67,17 @@ pub fn parse(text: &str) -> Option<Spanned<DeTable<'_>>> {
         table.insert(key, value);
     }
     if let Some((name, span_start, table)) = current.take() {
-        close(&mut root, name, span_start, table)?;
+        close(&mut root, name, span_start, table);
     }
     Some(Spanned::new(0..0, root))
 }
 
-/// Puts a finished `[name]` table into the root, spanning its header.
-fn close<'i>(
-    root: &mut DeTable<'i>,
-    name: Spanned<DeString<'i>>,
-    header_start: usize,
-    table: DeTable<'i>,
-) -> Option<()> {
+/// Puts a finished `[name]` table into the root, spanning its header (the name was checked
+/// free when its header was read).
+fn close<'i>(root: &mut DeTable<'i>, name: Spanned<DeString<'i>>, header_start: usize, table: DeTable<'i>) {
     // The header is written `[name]` without spaces, so it ends one past the key.
     let span = header_start..name.span().end + 1;
-    if root.contains_key(name.get_ref().as_ref()) {
-        return None;
-    }
     root.insert(name, Spanned::new(span, DeValue::Table(table)));
-    Some(())
 }
 
 /// Where the parser is in the text.

@@ -387,6 +387,7 @@ fn group_of(
         .enumerate()
         .map(|(i, id)| (id.value.as_str(), i))
         .collect();
+    let carried = score::tie_break_criteria(&config.criteria, &config.scoring.tie_break);
     let mut candidates = Vec::new();
     let mut unranked = Vec::new();
     for (pos, &app) in result.competing.iter().enumerate() {
@@ -405,6 +406,7 @@ fn group_of(
                     .map(|k| {
                         tie_break_value(
                             config,
+                            &carried,
                             k,
                             &values,
                             by_app[pos].iter().map(|&i| &result.totals.totals[i]),
@@ -441,8 +443,10 @@ fn group_of(
 }
 
 /// The value of one tie-break key for an application (higher is better).
+/// `carried`: the criteria the totals carry ([`score::tie_break_criteria`]).
 fn tie_break_value<'t>(
     config: &Config,
+    carried: &[usize],
     key: &TieBreak,
     values: &[f64],
     totals: impl Iterator<Item = &'t Total>,
@@ -451,10 +455,7 @@ fn tie_break_value<'t>(
         TieBreak::Criterion(id) => {
             // The criterion's place among those the totals carry (see `Total::criteria`).
             let c = config.criteria.iter().position(|c| &c.id == id);
-            let k = score::tie_break_criteria(&config.criteria, &config.scoring.tie_break)
-                .iter()
-                .position(|&i| Some(i) == c)
-                .unwrap_or(0);
+            let k = carried.iter().position(|&i| Some(i) == c).unwrap_or(0);
             let per: Vec<f64> = totals.map(|t| t.criteria.get(k).copied().unwrap_or(0.0)).collect();
             score::mean(&per)
         }

@@ -2,7 +2,7 @@
 //! the application.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
@@ -38,14 +38,23 @@ pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::Sco
     for assignment in assignments {
         // A fast hash (FxHash) of the pairs, built at its full size at once; the sheets are
         // looked at in parallel, their findings kept in path order.
-        let mut set: FxHashSet<(&str, &str)> =
-            FxHashSet::with_capacity_and_hasher(assignment.pairs.len(), Default::default());
-        set.extend(assignment.pairs.iter().map(|(a, j)| (a.as_str(), &**j)));
+        // Each judge's applications, grouped once; each sheet's set is then made and tested by
+        // its own thread.
+        let mut by_judge: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for (application, judge) in &assignment.pairs {
+            by_judge.entry(judge).or_default().push(application);
+        }
         let round: Vec<&crate::model::sheet::ScoreSheet> =
             sheets.iter().filter(|s| s.round == assignment.round).collect();
         let found: Vec<Vec<Finding>> = round
             .par_iter()
-            .map(|sheet| unassigned_in(assignment, sheet, &set))
+            .map(|sheet| {
+                let assigned: FxHashSet<&str> = by_judge
+                    .get(sheet.judge.as_str())
+                    .map(|applications| applications.iter().copied().collect())
+                    .unwrap_or_default();
+                unassigned_in(assignment, sheet, &assigned)
+            })
             .collect();
         out.extend(found.into_iter().flatten());
     }
@@ -56,11 +65,11 @@ pub fn unassigned(assignments: &[Assignment], sheets: &[crate::model::sheet::Sco
 fn unassigned_in(
     assignment: &Assignment,
     sheet: &crate::model::sheet::ScoreSheet,
-    set: &FxHashSet<(&str, &str)>,
+    assigned: &FxHashSet<&str>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for row in sheet.rows.iter().filter(|r| r.scores.is_some()) {
-        if set.contains(&(row.application.as_str(), sheet.judge.as_str())) {
+        if assigned.contains(row.application.as_str()) {
             continue;
         }
         out.push(

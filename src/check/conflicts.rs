@@ -1,6 +1,6 @@
 //! Conflicts of interest (spec 1.1 `[conflicts]`, 1.2 `conflicts`): who may not score whom.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::load::application::Application;
 use crate::model::config::Conflicts;
@@ -14,24 +14,69 @@ pub fn conflict(rules: &Conflicts, judge: &Judge, app: &Application) -> Option<S
     conflict_given(rules, judge, |id| judge.conflicts.iter().any(|c| c.value == id), app)
 }
 
+/// The applicants, indexed once for finding conflicts: the applications (by archive index)
+/// under the key of their applicant's name and organization as [`same_name`] compares them,
+/// so that a judge's possible conflicts through a name are looked up, not looked for in every
+/// row of their sheet.
+pub struct Applicants {
+    by_name: FxHashMap<u64, Vec<usize>>,
+}
+
+impl Applicants {
+    /// Indexes `apps`.
+    pub fn new(apps: &[Application]) -> Applicants {
+        let mut by_name: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, app) in apps.iter().enumerate() {
+            let names = [app.applicant.name.as_deref(), app.applicant.organization.as_deref()];
+            let mut keys = names.into_iter().flatten().filter_map(name_hash);
+            let (first, second) = (keys.next(), keys.next());
+            for key in [first, second.filter(|&k| Some(k) != first)].into_iter().flatten() {
+                by_name.entry(key).or_default().push(i);
+            }
+        }
+        Applicants { by_name }
+    }
+}
+
 /// One judge's conflicts, made ready once for the many rows of their sheet: the declared ones
-/// looked up by hash instead of compared one by one with every application.
+/// looked up by hash, and the applications a name may tie them to found in [`Applicants`].
+/// A row is then compared with the judge only when it may be a conflict.
 pub struct JudgeConflicts<'a> {
     judge: &'a Judge,
     declared: FxHashSet<&'a str>,
+    /// Archive indices of the applications whose applicant's name or organization has the
+    /// key of the judge's name or organization (checked exactly when a row names one).
+    named: FxHashSet<usize>,
+    /// The judge's country, when `same_country` makes it a conflict.
+    country: Option<&'a str>,
 }
 
 impl<'a> JudgeConflicts<'a> {
-    /// `judge`'s conflicts.
-    pub fn new(judge: &'a Judge) -> JudgeConflicts<'a> {
+    /// `judge`'s conflicts under `rules`.
+    pub fn new(judge: &'a Judge, rules: &Conflicts, applicants: &Applicants) -> JudgeConflicts<'a> {
+        let mut named = FxHashSet::default();
+        if rules.same_organization {
+            for name in [Some(judge.name.as_str()), judge.organization.as_deref()].into_iter().flatten() {
+                let found = name_hash(name).and_then(|key| applicants.by_name.get(&key));
+                named.extend(found.into_iter().flatten().copied());
+            }
+        }
         JudgeConflicts {
             judge,
             declared: judge.conflicts.iter().map(|c| c.value.as_str()).collect(),
+            named,
+            country: judge.country.as_deref().filter(|_| rules.same_country),
         }
     }
 
-    /// [`conflict`] of this judge with `app`.
-    pub fn with(&self, rules: &Conflicts, app: &Application) -> Option<String> {
+    /// [`conflict`] of this judge with `app`, the application of archive index `index`.
+    pub fn with(&self, rules: &Conflicts, index: usize, app: &Application) -> Option<String> {
+        let possible = self.named.contains(&index)
+            || (!self.declared.is_empty() && self.declared.contains(app.id.as_str()))
+            || self.country.is_some_and(|c| app.applicant.country.as_deref() == Some(c));
+        if !possible {
+            return None;
+        }
         conflict_given(rules, self.judge, |id| self.declared.contains(id), app)
     }
 }
@@ -85,6 +130,24 @@ fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
         .chars()
         .flat_map(char::to_uppercase)
         .flat_map(char::to_lowercase)
+}
+
+/// A hash of [`name_key`]`(s)`, made without building the key (`None` for a blank name, which
+/// is no one's): two names [`same_name`] finds the same have the same hash.
+fn name_hash(s: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // Over ASCII, folding is lower-casing: the same characters hashed, without decoding.
+    if s.is_ascii() {
+        s.bytes().for_each(|b| hasher.write_u32(u32::from(b.to_ascii_lowercase())));
+    } else {
+        folded(s).for_each(|c| hasher.write_u32(u32::from(c)));
+    }
+    Some(hasher.finish())
 }
 
 /// The key under which [`same_name`] finds a name equal: two names are the same exactly when

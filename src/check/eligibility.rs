@@ -350,17 +350,23 @@ pub fn latest_start(deadline: jiff::civil::Date, months: i64) -> Option<jiff::ci
 
 /// Marks every application but the earliest submitted of each applicant and track.
 pub fn duplicate_applicants(apps: &mut [Application]) {
-    let mut groups: FxHashMap<(&str, &str, &str), Vec<usize>> =
+    // The first application of each (track, country, name), and the groups of those met again:
+    // no list is made for the many met once.
+    let mut first_of: FxHashMap<(&str, &str, &str), usize> =
         FxHashMap::with_capacity_and_hasher(apps.len(), Default::default());
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, app) in apps.iter().enumerate() {
         let (Some(name), Some(country), Some(track)) = (&app.applicant.name_key, &app.applicant.country, &app.track)
         else {
             continue;
         };
-        groups.entry((&track.value, country, name)).or_default().push(i);
+        let first = *first_of.entry((&track.value, country, name)).or_insert(i);
+        if first != i {
+            groups.entry(first).or_insert_with(|| vec![first]).push(i);
+        }
     }
     // Groups in file order, so that nothing depends on the hash map's order.
-    let mut repeated: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    let mut repeated: Vec<Vec<usize>> = groups.into_values().collect();
     repeated.sort_unstable();
     for mut group in repeated {
         group.sort_by(|&a, &b| {

@@ -1,5 +1,7 @@
 //! Ids used twice.
 
+use rayon::prelude::*;
+
 use crate::load::application::Application;
 
 use crate::diagnostics::finding::Finding;
@@ -10,7 +12,7 @@ use crate::load::ids::DUPLICATE_ID;
 pub fn duplicate_applications(apps: &mut [Application]) {
     // Sorted by id, the files of one id are neighbours: no map, no list per id.
     let mut order: Vec<usize> = (0..apps.len()).collect();
-    order.sort_unstable_by(|&a, &b| (apps[a].id.as_str(), a).cmp(&(apps[b].id.as_str(), b)));
+    order.par_sort_unstable_by(|&a, &b| (apps[a].id.as_str(), a).cmp(&(apps[b].id.as_str(), b)));
     let mut groups: Vec<Vec<usize>> = order
         .chunk_by(|&a, &b| apps[a].id == apps[b].id)
         .filter(|g| g.len() > 1)

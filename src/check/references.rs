@@ -1,6 +1,8 @@
 //! References to things that are not defined: tracks, sectors, applicant types, rounds,
 //! applications.
 
+use rayon::prelude::*;
+
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
@@ -97,7 +99,7 @@ pub fn cross_files(
     apps: &[Application],
 ) -> Vec<Finding> {
     let mut ids: Vec<&str> = apps.iter().map(|a| a.id.as_str()).collect();
-    ids.sort_unstable();
+    ids.par_sort_unstable();
     let exists = |id: &str| ids.binary_search(&id).is_ok();
     let mut out = Vec::new();
     // An application that could not be read has no known id: references to it cannot be

@@ -77,7 +77,10 @@ Move the sheet to the round it belongs to, or add the round to the judge's `roun
 
 /// The applications of the archive by id, for checking the rows of sheets.
 pub struct Applications<'a> {
-    by_id: FxHashMap<&'a str, &'a Application>,
+    /// Id → archive index.
+    by_id: FxHashMap<&'a str, usize>,
+    /// The applicants, for finding conflicts of interest.
+    applicants: conflicts::Applicants,
     /// Lower-cased id → id, for suggesting the right case: built the first time a row names an
     /// unknown id, as most archives have none.
     by_lower: OnceLock<FxHashMap<String, &'a str>>,
@@ -95,11 +98,12 @@ impl<'a> Applications<'a> {
     /// Indexes `apps` (the first of two with one id wins).
     pub fn new(apps: &'a [Application]) -> Applications<'a> {
         let mut by_id = FxHashMap::with_capacity_and_hasher(apps.len(), Default::default());
-        for app in apps {
-            by_id.entry(app.id.as_str()).or_insert(app);
+        for (i, app) in apps.iter().enumerate() {
+            by_id.entry(app.id.as_str()).or_insert(i);
         }
         Applications {
             by_id,
+            applicants: conflicts::Applicants::new(apps),
             by_lower: OnceLock::new(),
             apps,
             all_known: apps.iter().all(|a| a.readable),
@@ -195,11 +199,11 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
                 .with_help(help),
         );
     }
-    let conflicts = judge.map(conflicts::JudgeConflicts::new);
+    let conflicts = judge.map(|j| conflicts::JudgeConflicts::new(j, &config.conflicts, &apps.applicants));
     let mut rows: Vec<&SheetRow> = sheet.rows.iter().chain(&sheet.rejected).collect();
     rows.sort_by_key(|r| r.line);
     for row in rows {
-        let finding = match apps.by_id.get(row.application.as_str()) {
+        let finding = match apps.by_id.get(row.application.as_str()).copied() {
             None if apps.all_known => Finding::at(
                 UNKNOWN_APPLICATION.severity,
                 UNKNOWN_APPLICATION.name,
@@ -209,11 +213,11 @@ pub fn check(sheet: &ScoreSheet, config: &Config, roster: &Roster, apps: &Applic
             )
             .with_help(apps.suggestion(&row.application)),
             None => continue,
-            Some(app) => {
+            Some(index) => {
                 let reason = conflicts
                     .as_ref()
                     .filter(|_| row.scores.is_some())
-                    .and_then(|c| c.with(&config.conflicts, app));
+                    .and_then(|c| c.with(&config.conflicts, index, &apps.apps[index]));
                 let Some(reason) = reason else { continue };
                 Finding::at(
                     CONFLICT_OF_INTEREST.severity,

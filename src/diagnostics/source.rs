@@ -15,10 +15,30 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offsets where lines start, built on first use.
     line_starts: OnceLock<Vec<usize>>,
-    /// The last (offset, column) computed, so that many findings on one long line are not
-    /// each counted from the line's start.
-    last_column: Mutex<(usize, usize)>,
+    /// The last position computed, from which the next is counted when it comes later in
+    /// the file: a sheet's rows, or an application's fields, are met in file order.
+    cursor: Mutex<Cursor>,
 }
+
+/// A byte offset with its 1-based line and character column.
+#[derive(Clone, Copy, Debug)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    const START: Cursor = Cursor {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+}
+
+/// How far ahead of the last position a position is counted from it rather than found
+/// through the index of line starts.
+const COUNTED_AHEAD: usize = 64 * 1024;
 
 /// Source lines longer than this are not copied into findings (the position is still exact).
 pub const MAX_EXCERPT_BYTES: usize = 4096;
@@ -30,46 +50,53 @@ impl SourceFile {
             path: path.into(),
             text: text.into(),
             line_starts: OnceLock::new(),
-            last_column: Mutex::new((0, 1)),
+            cursor: Mutex::new(Cursor::START),
         }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let mut cursor = self.cursor.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if offset < cursor.offset || offset - cursor.offset > COUNTED_AHEAD {
+            *cursor = self.line_start_before(offset);
+        }
+        // From the cursor: the line breaks between, then the characters after the last one.
+        let between = &self.text.as_bytes()[cursor.offset..offset];
+        let from = match memchr::memrchr(b'\n', between) {
+            None => cursor.offset,
+            Some(last) => {
+                cursor.line += memchr::memchr_iter(b'\n', between).count();
+                cursor.column = 1;
+                cursor.offset + last + 1
+            }
+        };
+        cursor.column += self.text[from..offset].chars().count();
+        cursor.offset = offset;
+        (cursor.line, cursor.column)
+    }
+
+    /// The start of the line holding `offset`, as a cursor.
+    fn line_start_before(&self, offset: usize) -> Cursor {
         // Near the start of a file with no index yet (an application: its id, its name), the
         // line breaks before the offset are counted: cheaper than indexing the whole file.
         const COUNTED: usize = 2048;
-        let (line, line_start) = match self.line_starts.get() {
-            None if offset <= COUNTED => {
-                let before = &self.text.as_bytes()[..offset];
-                let breaks = before.iter().filter(|&&b| b == b'\n').count();
-                (
-                    breaks + 1,
-                    before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1),
-                )
-            }
-            _ => {
-                // An index of line starts keeps many findings in one large file (a roster of
-                // a thousand judges, a sheet) from rescanning the text for each.
-                let starts = self.line_starts.get_or_init(|| {
-                    std::iter::once(0)
-                        .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                        .collect()
-                });
-                let line = starts.partition_point(|&s| s <= offset);
-                (line, starts[line - 1])
-            }
-        };
-        let mut last = self.last_column.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let (from, column) = if last.0 >= line_start && last.0 <= offset {
-            *last
-        } else {
-            (line_start, 1)
-        };
-        let column = column + self.text[from..offset].chars().count();
-        *last = (offset, column);
-        (line, column)
+        if self.line_starts.get().is_none() && offset <= COUNTED {
+            return Cursor::START;
+        }
+        // An index of line starts keeps many findings in one large file (a roster of a
+        // thousand judges, a sheet) from rescanning the text for each.
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        Cursor {
+            offset: starts[line - 1],
+            line,
+            column: 1,
+        }
     }
 
     /// The source line holding `span.start`, with the part of the span on that line.
@@ -169,6 +196,38 @@ mod tests {
         let _ = indexed.line_col(text.len());
         for offset in (0..text.len()).step_by(7) {
             assert_eq!(counted.line_col(offset), indexed.line_col(offset), "{offset}");
+        }
+    }
+
+    /// Line and column as a reader counts them: line breaks before the offset, characters
+    /// since the last one (the offset first moved back to a character's start).
+    fn counted_by_hand(text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn positions_in_any_order_are_those_counted_by_hand(
+            lines in proptest::collection::vec("[aé\r,\"]{0,40}", 0..60),
+            long in 0usize..3,
+            offsets in proptest::collection::vec(0usize..200_000, 1..40),
+        ) {
+            // Some texts long enough for the index and for a jump past the counted distance.
+            let mut text = lines.join("\n");
+            for _ in 0..long {
+                text = format!("{text}\n{}", "x,é\n".repeat(20_000));
+            }
+            let f = SourceFile::new("a.csv", text.clone());
+            for offset in offsets {
+                let offset = offset % (text.len() + 2);
+                proptest::prop_assert_eq!(f.line_col(offset), counted_by_hand(&text, offset), "{}", offset);
+            }
         }
     }
 

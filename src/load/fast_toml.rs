@@ -104,7 +104,7 @@ impl<'i> Parser<'i> {
         let end = memchr::memchr(b'\n', &self.bytes[self.at..]).map_or(self.bytes.len(), |i| self.at + i);
         let body = &self.bytes[self.at + 1..end];
         let body = body.strip_suffix(b"\r").unwrap_or(body);
-        if body.iter().any(|&c| is_control(c)) {
+        if has_control(body, false) {
             return None;
         }
         self.at += 1 + body.len();
@@ -197,7 +197,7 @@ impl<'i> Parser<'i> {
                     return None;
                 }
                 let body = &self.text[self.at..end];
-                if body.bytes().any(is_control) {
+                if has_control(body.as_bytes(), false) {
                     return None;
                 }
                 self.at = end + 1;
@@ -273,7 +273,7 @@ impl<'i> Parser<'i> {
         let end = start + memchr::memchr3(b'"', b'\\', b'\n', &self.bytes[start..])?;
         if self.bytes[end] == b'"' {
             let body = &self.text[start..end];
-            if body.bytes().any(is_control) {
+            if has_control(body.as_bytes(), false) {
                 return None;
             }
             self.at = end + 1;
@@ -283,7 +283,7 @@ impl<'i> Parser<'i> {
         loop {
             let next = self.at + memchr::memchr3(b'"', b'\\', b'\n', &self.bytes[self.at..])?;
             let chunk = &self.text[self.at..next];
-            if chunk.bytes().any(is_control) {
+            if has_control(chunk.as_bytes(), false) {
                 return None;
             }
             out.push_str(chunk);
@@ -308,7 +308,7 @@ impl<'i> Parser<'i> {
         loop {
             let next = self.at + memchr::memchr3(b'"', b'\\', b'\r', &self.bytes[self.at..])?;
             let chunk = &self.bytes[self.at..next];
-            if chunk.iter().any(|&c| c != b'\n' && is_control(c)) {
+            if has_control(chunk, true) {
                 return None;
             }
             self.at = next;
@@ -386,9 +386,17 @@ impl<'i> Parser<'i> {
     }
 }
 
-/// A control character TOML does not allow in strings and comments (tab is allowed).
-fn is_control(c: u8) -> bool {
-    (c < 0x20 && c != b'\t') || c == 0x7f
+/// Whether `bytes` holds a control character TOML does not allow in strings and comments
+/// (tab is allowed; a line break too with `line_breaks`, as in a multi-line string). Each
+/// block of bytes is looked at whole, with no early exit, so that it compiles to SIMD: a long
+/// summary is most of an application's bytes.
+fn has_control(bytes: &[u8], line_breaks: bool) -> bool {
+    let line_break = if line_breaks { b'\n' } else { b'\t' };
+    bytes.chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(false, |found, &c| found | ((c < 0x20) & (c != b'\t') & (c != line_break)) | (c == 0x7f))
+    })
 }
 
 #[cfg(test)]

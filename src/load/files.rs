@@ -5,6 +5,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Position, Severity};
 use crate::diagnostics::source::SourceFile;
@@ -299,50 +301,70 @@ pub fn list_applications(root: &Path) -> Result<Listing, Unreadable> {
             listing.findings.push(symlink(root, &dir));
             return Ok(listing);
         }
+        // What a walk from a file finds: nothing named `*.toml` under it.
+        Ok(meta) if !meta.is_dir() => return Ok(listing),
         Ok(_) => {}
     }
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-            let reason = e
-                .into_io_error()
-                .unwrap_or_else(|| io::Error::other("file system loop"));
-            Unreadable { path, reason }
-        })?;
-        let file_type = entry.file_type();
+    let mut listing = list_folder(root, &dir, "applications")?;
+    // Path order as findings print it (`a-b.toml` before `a/x.toml`), not walk order.
+    listing.files.par_sort_unstable();
+    Ok(listing)
+}
+
+/// The listing of one folder below `applications/` (`rel`: its path from the root), entries in
+/// name order and each subfolder where it comes, as a walk would give them; the subfolders
+/// (a track's folder each) are listed in parallel. Dot files and dot folders are passed over.
+fn list_folder(root: &Path, dir: &Path, rel: &str) -> Result<Listing, Unreadable> {
+    let unreadable = |path: &Path, reason| Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| unreadable(dir, e))? {
+        let entry = entry.map_err(|e| unreadable(dir, e))?;
+        let name = entry.file_name();
+        if hidden(&name) {
+            continue;
+        }
+        let file_type = entry.file_type().map_err(|e| unreadable(&entry.path(), e))?;
+        entries.push((name, file_type));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let path_of = |name: &str| format!("{rel}/{name}");
+    let mut folders = entries
+        .par_iter()
+        .filter(|(_, file_type)| file_type.is_dir())
+        .map(|(name, _)| list_folder(root, &dir.join(name), &path_of(&name.to_string_lossy())))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let mut listing = Listing::default();
+    for (name, file_type) in &entries {
         if file_type.is_symlink() {
-            listing.findings.push(symlink(root, entry.path()));
-            continue;
-        }
-        if file_type.is_dir() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        let rel = relative(root, entry.path());
-        if name.ends_with(".toml") {
-            // A pipe or a device is never opened: reading it could wait forever.
-            match NotRegular::of(file_type) {
-                None => listing.files.push(rel),
-                Some(what) => listing.findings.push(not_regular(&rel, what)),
+            listing.findings.push(symlink(root, &dir.join(name)));
+        } else if file_type.is_dir() {
+            let folder = folders.next().expect("one listing per folder")?;
+            listing.files.extend(folder.files);
+            listing.findings.extend(folder.findings);
+        } else {
+            let name = name.to_string_lossy();
+            if name.ends_with(".toml") {
+                // A pipe or a device is never opened: reading it could wait forever.
+                match NotRegular::of(*file_type) {
+                    None => listing.files.push(path_of(&name)),
+                    Some(what) => listing.findings.push(not_regular(&path_of(&name), what)),
+                }
+            } else if let Some(stem) = toml_in_other_case(&name).filter(|_| file_type.is_file()) {
+                listing.findings.push(
+                    STRAY_FILE
+                        .in_file(
+                            path_of(&name),
+                            format!("`{name}` is not read: an application's extension is `.toml`, in lower case"),
+                        )
+                        .with_help(format!("rename it `{stem}.toml` to have it read")),
+                );
             }
-        } else if let Some(stem) = toml_in_other_case(&name).filter(|_| file_type.is_file()) {
-            listing.findings.push(
-                STRAY_FILE
-                    .in_file(
-                        rel,
-                        format!("`{name}` is not read: an application's extension is `.toml`, in lower case"),
-                    )
-                    .with_help(format!("rename it `{stem}.toml` to have it read")),
-            );
         }
     }
-    // Path order as findings print it (`a-b.toml` before `a/x.toml`), not walk order.
-    listing.files.sort_unstable();
     Ok(listing)
 }
 
@@ -380,6 +402,79 @@ pub fn read_listed(root: &Path, rel: &str) -> Result<Result<SourceFile, Box<Find
     })
 }
 
+/// The folders of the listed applications, each opened once, so that a file is opened by its
+/// name in its open folder: the kernel then looks up one name per file, not every folder of
+/// its path again (which was a tenth of the time reading 20,000 applications took).
+pub struct Folders {
+    root: PathBuf,
+    #[cfg(unix)]
+    open: rustc_hash::FxHashMap<String, std::os::fd::OwnedFd>,
+}
+
+impl Folders {
+    /// Opens the folders that hold `files` (paths relative to `root`, as a [`Listing`] has them).
+    pub fn open(root: &Path, files: &[String]) -> Result<Folders, Unreadable> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let mut open = rustc_hash::FxHashMap::default();
+            for rel in files {
+                let Some((folder, _)) = rel.rsplit_once('/') else { continue };
+                if open.contains_key(folder) {
+                    continue;
+                }
+                let path = root.join(folder);
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                let fd = rustix::fs::open(&path, flags, Mode::empty()).map_err(|e| Unreadable {
+                    path,
+                    reason: e.into(),
+                })?;
+                open.insert(folder.to_string(), fd);
+            }
+            Ok(Folders {
+                root: root.to_path_buf(),
+                open,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = files;
+            Ok(Folders { root: root.to_path_buf() })
+        }
+    }
+
+    /// [`read_listed`], by name in the file's open folder.
+    pub fn read(&self, rel: &str) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
+        #[cfg(unix)]
+        if let Some((folder, name)) = rel.rsplit_once('/')
+            && let Some(dir) = self.open.get(folder)
+        {
+            use rustix::fs::{Mode, OFlags};
+            let path = || self.root.join(rel);
+            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+            let file = match rustix::fs::openat(dir, name, flags, Mode::empty()) {
+                Ok(fd) => fs::File::from(fd),
+                // What O_NOFOLLOW gives for a link (ELOOP on Linux, EMLINK on FreeBSD).
+                Err(e) if e == rustix::io::Errno::LOOP || e == rustix::io::Errno::MLINK => {
+                    return Ok(Err(Box::new(not_regular(rel, NotRegular::Symlink))));
+                }
+                Err(e) => {
+                    return Err(Unreadable {
+                        path: path(),
+                        reason: e.into(),
+                    });
+                }
+            };
+            let meta = file.metadata().map_err(|reason| Unreadable { path: path(), reason })?;
+            return match NotRegular::of(meta.file_type()) {
+                Some(what) => Ok(Err(Box::new(not_regular(rel, what)))),
+                None => read_opened(rel, &path, (file, meta)),
+            };
+        }
+        read_listed(&self.root, rel)
+    }
+}
+
 /// How a reader opens a file: the open file and its metadata, or what it is if not regular.
 type Opener = fn(&Path) -> io::Result<Result<(fs::File, fs::Metadata), NotRegular>>;
 
@@ -395,20 +490,18 @@ fn read_with(
         path: path.clone(),
         reason,
     })? {
-        Ok(opened) => read_opened(rel, &path, opened),
+        Ok(opened) => read_opened(rel, &|| path.clone(), opened),
         Err(what) => refused(what, &path).map(Err),
     }
 }
 
+/// Reads an open regular file (`path`: its path, made only for an error).
 fn read_opened(
     rel: &str,
-    path: &Path,
-    (mut file, meta): (fs::File, fs::Metadata),
+    path: &dyn Fn() -> PathBuf,
+    (file, meta): (fs::File, fs::Metadata),
 ) -> Result<Result<SourceFile, Box<Finding>>, Unreadable> {
-    let unreadable = |reason| Unreadable {
-        path: path.to_path_buf(),
-        reason,
-    };
+    let unreadable = |reason| Unreadable { path: path(), reason };
     if meta.len() > MAX_FILE_BYTES {
         return Ok(Err(Box::new(
             FILE_TOO_LARGE
@@ -416,12 +509,16 @@ fn read_opened(
                 .with_help("keep attachments outside the archive's text files"),
         )));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // Read at most one byte past the limit, in case the file grew after the fstat.
-    (&mut file)
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    // The size the fstat gave is what is read, with no further read to find the end (the
+    // file's contents at that moment; a file that shrank ends sooner). A file whose size is
+    // not known (0: some file systems say so of files that are not) is read to its end, at
+    // most one byte past the limit.
+    let limit = match meta.len() {
+        0 => MAX_FILE_BYTES + 1,
+        len => len,
+    };
+    let mut bytes = Vec::with_capacity(limit.min(MAX_FILE_BYTES) as usize);
+    file.take(limit).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(Box::new(
             FILE_TOO_LARGE.in_file(rel, "file is over the limit of 1 MiB"),

@@ -185,12 +185,13 @@ fn read_applications(
     // Straight into one list of applications (a list of results, then a second list, would
     // hold every application twice at the peak); the first unreadable file in path order is
     // the error, whatever the threads did.
+    let folders = files::Folders::open(root, &listing.files)?;
     let unreadable = std::sync::Mutex::new(None::<(usize, Unreadable)>);
     let applications: Vec<Application> = listing
         .files
         .par_iter()
         .enumerate()
-        .map(|(i, rel)| match files::read_listed(root, rel) {
+        .map(|(i, rel)| match folders.read(rel) {
             Ok(Ok(file)) => read_application(config, &file, checks),
             Ok(Err(finding)) => Application::unreadable(rel, vec![*finding]),
             Err(e) => {

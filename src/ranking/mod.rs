@@ -165,8 +165,9 @@ pub fn judge_round(
 ) -> RoundResult {
     let round_id = config.rounds[round].id.as_str();
     let judges: &[Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
-    competing.sort_by(|&a, &b| (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b)));
+    competing.par_sort_unstable_by(|&a, &b| (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b)));
     // Archive index → position among the competing (NOT_COMPETING for the others).
+    let applicants = crate::check::conflicts::Applicants::new(&archive.applications);
     let mut local = vec![NOT_COMPETING_HERE; archive.applications.len()];
     for (pos, &app) in competing.iter().enumerate() {
         local[app] = pos;
@@ -182,9 +183,11 @@ pub fn judge_round(
         .par_iter()
         .enumerate()
         .filter(|(_, sheet)| sheet.round == round_id)
-        .map(|(s, sheet)| count_sheet(archive, config, round_id, judges, index, &local, s, sheet))
+        .map(|(s, sheet)| count_sheet(archive, config, round_id, judges, index, &applicants, &local, s, sheet))
         .collect();
-    let mut counted: Vec<Counted> = Vec::new();
+    // Room for every total at once: grown row by row, half a million totals would leave the
+    // copies they outgrew behind.
+    let mut counted: Vec<Counted> = Vec::with_capacity(per_sheet.iter().map(|(rows, _)| rows.len()).sum());
     let mut ignored = Vec::new();
     for (rows, skipped) in per_sheet {
         counted.extend(rows);
@@ -284,6 +287,7 @@ fn count_sheet(
     round_id: &str,
     judges: &[Judge],
     index: &IdIndex<'_>,
+    applicants: &crate::check::conflicts::Applicants,
     local: &[usize],
     s: usize,
     sheet: &crate::model::sheet::ScoreSheet,
@@ -296,7 +300,7 @@ fn count_sheet(
         Some(j) if !serves(&judges[j], round_id) => Some(NotCounted::NotServing),
         Some(_) => None,
     };
-    let conflicts = judge.map(|j| crate::check::conflicts::JudgeConflicts::new(&judges[j]));
+    let conflicts = judge.map(|j| crate::check::conflicts::JudgeConflicts::new(&judges[j], &config.conflicts, applicants));
     let mut counted = Vec::new();
     let mut ignored = Vec::new();
     for (row_index, row) in sheet.rows.iter().enumerate() {
@@ -323,7 +327,7 @@ fn count_sheet(
         }
         if let Some(why) = conflicts
             .as_ref()
-            .and_then(|c| c.with(&config.conflicts, &archive.applications[app]))
+            .and_then(|c| c.with(&config.conflicts, app, &archive.applications[app]))
         {
             skip(NotCounted::Conflict(why));
             continue;
@@ -388,6 +392,21 @@ fn group_of(
         .map(|(i, id)| (id.value.as_str(), i))
         .collect();
     let carried = score::tie_break_criteria(&config.criteria, &config.scoring.tie_break);
+    // Each `criterion:` key's place among the criteria the totals carry, found once.
+    let places: Vec<usize> = config
+        .scoring
+        .tie_break
+        .iter()
+        .map(|key| match key {
+            TieBreak::Criterion(id) => {
+                let c = config.criteria.iter().position(|c| &c.id == id);
+                carried.iter().position(|&i| Some(i) == c).unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .collect();
+    // One application's values at a time, in buffers kept from one to the next.
+    let (mut values, mut per) = (Vec::new(), Vec::new());
     let mut candidates = Vec::new();
     let mut unranked = Vec::new();
     for (pos, &app) in result.competing.iter().enumerate() {
@@ -398,18 +417,20 @@ fn group_of(
         let judges = by_app[pos].len();
         match result.scores.score.get(pos).copied().flatten() {
             Some(score) if judges >= config.scoring.min_judges => {
-                let values: Vec<f64> = by_app[pos].iter().map(|&i| result.totals.totals[i].value).collect();
+                values.clear();
+                values.extend(by_app[pos].iter().map(|&i| result.totals.totals[i].value));
                 let keys = config
                     .scoring
                     .tie_break
                     .iter()
-                    .map(|k| {
+                    .zip(&places)
+                    .map(|(k, &place)| {
                         tie_break_value(
-                            config,
-                            &carried,
                             k,
+                            place,
                             &values,
                             by_app[pos].iter().map(|&i| &result.totals.totals[i]),
+                            &mut per,
                         )
                     })
                     .collect();
@@ -442,22 +463,21 @@ fn group_of(
     }
 }
 
-/// The value of one tie-break key for an application (higher is better).
-/// `carried`: the criteria the totals carry ([`score::tie_break_criteria`]).
+/// The value of one tie-break key for an application (higher is better), from its `values`
+/// and its `totals`. `place`: for a `criterion:` key, the criterion's place among those the
+/// totals carry (see `Total::criteria`); `per`: a buffer to use.
 fn tie_break_value<'t>(
-    config: &Config,
-    carried: &[usize],
     key: &TieBreak,
+    place: usize,
     values: &[f64],
     totals: impl Iterator<Item = &'t Total>,
+    per: &mut Vec<f64>,
 ) -> f64 {
     match key {
-        TieBreak::Criterion(id) => {
-            // The criterion's place among those the totals carry (see `Total::criteria`).
-            let c = config.criteria.iter().position(|c| &c.id == id);
-            let k = carried.iter().position(|&i| Some(i) == c).unwrap_or(0);
-            let per: Vec<f64> = totals.map(|t| t.criteria.get(k).copied().unwrap_or(0.0)).collect();
-            score::mean(&per)
+        TieBreak::Criterion(_) => {
+            per.clear();
+            per.extend(totals.map(|t| t.criteria.get(place).copied().unwrap_or(0.0)));
+            score::mean(per)
         }
         TieBreak::Median => score::median(values),
         TieBreak::Min => values.iter().copied().fold(f64::INFINITY, f64::min),

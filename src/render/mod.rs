@@ -63,7 +63,12 @@ impl Format {
 
 /// Writes pretty JSON followed by a newline.
 pub fn json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // The serializer writes each token on its own: into a buffer of its own type, not through
+    // `dyn Write` a million times for a large edition.
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, &mut *out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    buffered.flush()?;
+    drop(buffered);
     writeln!(out)
 }
 

@@ -18,10 +18,18 @@ pub struct Cell<'t> {
     pub quoted: bool,
 }
 
-impl Cell<'_> {
+impl<'t> Cell<'t> {
     /// The text without surrounding white space.
     pub fn trimmed(&self) -> &str {
         self.value.trim()
+    }
+
+    /// [`Cell::trimmed`], borrowed from the sheet when the cell's text is.
+    pub fn trimmed_text(&self) -> Cow<'t, str> {
+        match &self.value {
+            Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+            Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+        }
     }
 }
 

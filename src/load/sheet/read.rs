@@ -1,9 +1,11 @@
 //! Reading a decoded sheet against the criteria: the header's columns, then every row's cells.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::SheetRow;
-use super::cells::{self, Record};
+use super::cells::{self, Cell, Record};
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::finding::{Finding, Severity};
 use crate::diagnostics::source::SourceFile;
@@ -313,10 +315,10 @@ pub fn syntax_finding(file: &SourceFile, syntax: cells::Syntax) -> Finding {
 /// Reads a sheet already split into records, the first being the header: a CSV's lines, or a
 /// worksheet's rows (see [`super::spreadsheet`]). `file` is what the records' spans point into;
 /// with `decimal_comma`, `7,5` is 7.5.
-pub fn read_records(
+pub fn read_records<'t>(
     file: &SourceFile,
     criteria: &[Criterion],
-    records: Vec<Record<'_>>,
+    records: Vec<Record<'t>>,
     decimal_comma: bool,
 ) -> Parsed {
     let mut parsed = Parsed::default();
@@ -495,17 +497,17 @@ fn range_help(c: &Criterion) -> String {
     format!("`{}` takes a number from {} to {}", c.id, number(c.min), number(c.max))
 }
 
-struct Rows<'a> {
+struct Rows<'a, 't> {
     file: &'a SourceFile,
     criteria: &'a [Criterion],
     header: &'a Header,
     decimal_comma: bool,
-    /// Application id → the line of its first row.
-    seen: FxHashMap<String, usize>,
+    /// Application id (borrowed from the sheet when it can be) → the line of its first row.
+    seen: FxHashMap<Cow<'t, str>, usize>,
 }
 
-impl Rows<'_> {
-    fn row(&mut self, record: &Record, parsed: &mut Parsed) {
+impl<'t> Rows<'_, 't> {
+    fn row(&mut self, record: &Record<'t>, parsed: &mut Parsed) {
         if record.is_blank() {
             return;
         }
@@ -513,7 +515,8 @@ impl Rows<'_> {
         let Some(app_column) = self.header.application else {
             return;
         };
-        let application = record.text(app_column).to_string();
+        let id = record.cells.get(app_column).map_or(Cow::Borrowed(""), Cell::trimmed_text);
+        let application = id.to_string();
         let app_span = record.span(app_column);
         if application.is_empty() {
             parsed.findings.push(
@@ -612,7 +615,7 @@ impl Rows<'_> {
         // Where the row's application cell is: its excerpt is cut from the sheet's text only
         // when a finding needs it.
         let (line, column) = file.line_col(app_span.start);
-        if let Some(first) = self.seen.get(&application) {
+        if let Some(first) = self.seen.get(application.as_str()) {
             findings.push(
                 DUPLICATE_SCORE
                     .at(
@@ -626,7 +629,7 @@ impl Rows<'_> {
             parsed.findings.extend(findings);
             return;
         }
-        self.seen.insert(application.clone(), line);
+        self.seen.insert(id, line);
         let comment = self
             .header
             .comment

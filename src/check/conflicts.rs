@@ -56,7 +56,10 @@ impl<'a> JudgeConflicts<'a> {
     pub fn new(judge: &'a Judge, rules: &Conflicts, applicants: &Applicants) -> JudgeConflicts<'a> {
         let mut named = FxHashSet::default();
         if rules.same_organization {
-            for name in [Some(judge.name.as_str()), judge.organization.as_deref()].into_iter().flatten() {
+            for name in [Some(judge.name.as_str()), judge.organization.as_deref()]
+                .into_iter()
+                .flatten()
+            {
                 let found = name_hash(name).and_then(|key| applicants.by_name.get(&key));
                 named.extend(found.into_iter().flatten().copied());
             }
@@ -73,7 +76,9 @@ impl<'a> JudgeConflicts<'a> {
     pub fn with(&self, rules: &Conflicts, index: usize, app: &Application) -> Option<String> {
         let possible = self.named.contains(&index)
             || (!self.declared.is_empty() && self.declared.contains(app.id.as_str()))
-            || self.country.is_some_and(|c| app.applicant.country.as_deref() == Some(c));
+            || self
+                .country
+                .is_some_and(|c| app.applicant.country.as_deref() == Some(c));
         if !possible {
             return None;
         }
@@ -143,7 +148,8 @@ fn name_hash(s: &str) -> Option<u64> {
     }
     // Over ASCII, folding is lower-casing: the same characters hashed, without decoding.
     if s.is_ascii() {
-        s.bytes().for_each(|b| hasher.write_u32(u32::from(b.to_ascii_lowercase())));
+        s.bytes()
+            .for_each(|b| hasher.write_u32(u32::from(b.to_ascii_lowercase())));
     } else {
         folded(s).for_each(|c| hasher.write_u32(u32::from(c)));
     }
@@ -212,6 +218,80 @@ mod tests {
             ("ab", "a"),
         ] {
             assert_eq!(same_name(x, y), name_key(x) == name_key(y), "{x} / {y}");
+        }
+    }
+
+    fn judge(name: &str, organization: Option<&str>, country: Option<&str>, declared: &[&str]) -> Judge {
+        Judge {
+            id: format!("j-{name}"),
+            name: name.to_string(),
+            country: country.map(str::to_string),
+            organization: organization.map(str::to_string),
+            conflicts: declared
+                .iter()
+                .map(|id| crate::model::spanned::Sp {
+                    value: id.to_string(),
+                    span: 0..0,
+                })
+                .collect(),
+            rounds: None,
+        }
+    }
+
+    fn application(id: &str, name: Option<&str>, organization: Option<&str>, country: Option<&str>) -> Application {
+        let mut app = Application {
+            id: id.to_string(),
+            ..Application::default()
+        };
+        app.applicant.name = name.map(str::to_string);
+        app.applicant.organization = organization.map(str::to_string);
+        app.applicant.country = country.map(str::to_string);
+        app
+    }
+
+    proptest::proptest! {
+        /// The index finds exactly the conflicts `conflict` decides pair by pair, whatever the
+        /// case, the space around and the folds of the names, and whichever rules apply.
+        #[test]
+        fn the_index_finds_every_conflict_and_only_those(
+            people in proptest::collection::vec(
+                (
+                    proptest::option::of("( |\u{a0})?(Ab|aB|ß|SS|ss|Σ|σ|ς|é|E\u{301}|x|K|\u{212a})( |\u{a0})?"),
+                    proptest::option::of("(Ab|AB|Straße|STRASSE|ΟΔΟΣ|οδος|  )"),
+                    proptest::option::of("(KR|FR)"),
+                ),
+                1..12,
+            ),
+            judges in proptest::collection::vec(
+                (
+                    "(Ab|aB|ß|SS|Σ|ς|x| )",
+                    proptest::option::of("(Ab|Straße|STRASSE|ΟΔΟΣ|οδοσ| )"),
+                    proptest::option::of("(KR|FR)"),
+                    proptest::collection::vec(0usize..12, 0..3),
+                ),
+                1..6,
+            ),
+            same_country in proptest::bool::ANY,
+            same_organization in proptest::bool::ANY,
+        ) {
+            let apps: Vec<Application> = people
+                .iter()
+                .enumerate()
+                .map(|(i, (name, organization, country))| {
+                    application(&format!("A{i}"), name.as_deref(), organization.as_deref(), country.as_deref())
+                })
+                .collect();
+            let rules = Conflicts { same_country, same_organization };
+            let applicants = Applicants::new(&apps);
+            for (name, organization, country, declared) in &judges {
+                let declared: Vec<String> = declared.iter().map(|i| format!("A{i}")).collect();
+                let declared: Vec<&str> = declared.iter().map(String::as_str).collect();
+                let judge = judge(name, organization.as_deref(), country.as_deref(), &declared);
+                let indexed = JudgeConflicts::new(&judge, &rules, &applicants);
+                for (i, app) in apps.iter().enumerate() {
+                    proptest::prop_assert_eq!(indexed.with(&rules, i, app), conflict(&rules, &judge, app));
+                }
+            }
         }
     }
 }

@@ -393,9 +393,9 @@ impl<'i> Parser<'i> {
 fn has_control(bytes: &[u8], line_breaks: bool) -> bool {
     let line_break = if line_breaks { b'\n' } else { b'\t' };
     bytes.chunks(64).any(|block| {
-        block
-            .iter()
-            .fold(false, |found, &c| found | ((c < 0x20) & (c != b'\t') & (c != line_break)) | (c == 0x7f))
+        block.iter().fold(false, |found, &c| {
+            found | ((c < 0x20) & (c != b'\t') & (c != line_break)) | (c == 0x7f)
+        })
     })
 }
 

@@ -419,16 +419,16 @@ impl Folders {
             use rustix::fs::{Mode, OFlags};
             let mut open = rustc_hash::FxHashMap::default();
             for rel in files {
-                let Some((folder, _)) = rel.rsplit_once('/') else { continue };
+                let Some((folder, _)) = rel.rsplit_once('/') else {
+                    continue;
+                };
                 if open.contains_key(folder) {
                     continue;
                 }
                 let path = root.join(folder);
                 let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                let fd = rustix::fs::open(&path, flags, Mode::empty()).map_err(|e| Unreadable {
-                    path,
-                    reason: e.into(),
-                })?;
+                let fd =
+                    rustix::fs::open(&path, flags, Mode::empty()).map_err(|e| Unreadable { path, reason: e.into() })?;
                 open.insert(folder.to_string(), fd);
             }
             Ok(Folders {
@@ -439,7 +439,9 @@ impl Folders {
         #[cfg(not(unix))]
         {
             let _ = files;
-            Ok(Folders { root: root.to_path_buf() })
+            Ok(Folders {
+                root: root.to_path_buf(),
+            })
         }
     }
 

@@ -165,7 +165,9 @@ pub fn judge_round(
 ) -> RoundResult {
     let round_id = config.rounds[round].id.as_str();
     let judges: &[Judge] = archive.roster.as_ref().map_or(&[], |r| r.judges.as_slice());
-    competing.par_sort_unstable_by(|&a, &b| (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b)));
+    competing.par_sort_unstable_by(|&a, &b| {
+        (archive.applications[a].id.as_str(), a).cmp(&(archive.applications[b].id.as_str(), b))
+    });
     // Archive index → position among the competing (NOT_COMPETING for the others).
     let applicants = crate::check::conflicts::Applicants::new(&archive.applications);
     let mut local = vec![NOT_COMPETING_HERE; archive.applications.len()];
@@ -300,7 +302,8 @@ fn count_sheet(
         Some(j) if !serves(&judges[j], round_id) => Some(NotCounted::NotServing),
         Some(_) => None,
     };
-    let conflicts = judge.map(|j| crate::check::conflicts::JudgeConflicts::new(&judges[j], &config.conflicts, applicants));
+    let conflicts =
+        judge.map(|j| crate::check::conflicts::JudgeConflicts::new(&judges[j], &config.conflicts, applicants));
     let mut counted = Vec::new();
     let mut ignored = Vec::new();
     for (row_index, row) in sheet.rows.iter().enumerate() {

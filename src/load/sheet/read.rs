@@ -515,7 +515,10 @@ impl<'t> Rows<'_, 't> {
         let Some(app_column) = self.header.application else {
             return;
         };
-        let id = record.cells.get(app_column).map_or(Cow::Borrowed(""), Cell::trimmed_text);
+        let id = record
+            .cells
+            .get(app_column)
+            .map_or(Cow::Borrowed(""), Cell::trimmed_text);
         let application = id.to_string();
         let app_span = record.span(app_column);
         if application.is_empty() {

@@ -9,12 +9,30 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// the crate builds 3).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-fn main() -> ExitCode {
+/// How the allocator gives memory back, set before any thread is started.
+fn configure_memory() {
     // Memory freed while the archive is read (each file's parse, each sheet's decoding) goes
     // back to the system at once rather than after a second: the peak of a large edition
-    // (100,000 applications) is a seventh lower, for no measurable time.
+    // (100,000 applications) is a seventh lower.
     // SAFETY: sets one of mimalloc's documented options before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    disable_huge_pages();
+}
+
+/// No transparent huge pages: memory is then taken and given back 4 KiB at a time, not 2 MiB,
+/// and a partly used huge page is not counted whole. At 100,000 applications the peak is
+/// 25 MiB lower, for no measurable time. (mimalloc's own `allow_thp` option is read before
+/// `main`, when it maps its first arena; the process's flag applies to every later page fault.)
+fn disable_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and no pointer.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+fn main() -> ExitCode {
+    configure_memory();
     let cli = prize::cmd::cli::parse();
     match prize::cmd::run(cli) {
         Ok(outcome) => outcome.exit_code(),
@@ -43,5 +61,13 @@ mod tests {
             libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
             assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 0);
         }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn huge_pages_are_off_once_disabled() {
+        disable_huge_pages();
+        // SAFETY: PR_GET_THP_DISABLE takes no argument.
+        assert_eq!(unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) }, 1);
     }
 }

@@ -1,6 +1,7 @@
 //! Conflicts of interest (spec 1.1 `[conflicts]`, 1.2 `conflicts`): who may not score whom.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::load::application::Application;
 use crate::model::config::Conflicts;
@@ -19,22 +20,37 @@ pub fn conflict(rules: &Conflicts, judge: &Judge, app: &Application) -> Option<S
 /// so that a judge's possible conflicts through a name are looked up, not looked for in every
 /// row of their sheet.
 pub struct Applicants {
-    by_name: FxHashMap<u64, Vec<usize>>,
+    /// (key, archive index) for every applicant's name and organization, sorted.
+    by_name: Vec<(u64, usize)>,
 }
 
 impl Applicants {
-    /// Indexes `apps`.
+    /// Indexes `apps` (on every core: it is a pass over every application).
     pub fn new(apps: &[Application]) -> Applicants {
-        let mut by_name: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (i, app) in apps.iter().enumerate() {
-            let names = [app.applicant.name.as_deref(), app.applicant.organization.as_deref()];
-            let mut keys = names.into_iter().flatten().filter_map(name_hash);
-            let (first, second) = (keys.next(), keys.next());
-            for key in [first, second.filter(|&k| Some(k) != first)].into_iter().flatten() {
-                by_name.entry(key).or_default().push(i);
-            }
-        }
+        let mut by_name: Vec<(u64, usize)> = apps
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, app)| {
+                let names = [app.applicant.name.as_deref(), app.applicant.organization.as_deref()];
+                names
+                    .into_iter()
+                    .flatten()
+                    .filter_map(name_hash)
+                    .map(move |key| (key, i))
+            })
+            .collect();
+        by_name.par_sort_unstable();
+        by_name.dedup();
         Applicants { by_name }
+    }
+
+    /// The applications with a name or organization under `key`.
+    fn named(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.by_name.partition_point(|&(k, _)| k < key);
+        self.by_name[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, i)| i)
     }
 }
 
@@ -60,8 +76,9 @@ impl<'a> JudgeConflicts<'a> {
                 .into_iter()
                 .flatten()
             {
-                let found = name_hash(name).and_then(|key| applicants.by_name.get(&key));
-                named.extend(found.into_iter().flatten().copied());
+                if let Some(key) = name_hash(name) {
+                    named.extend(applicants.named(key));
+                }
             }
         }
         JudgeConflicts {

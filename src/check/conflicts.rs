@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 
 use crate::load::application::Application;
 use crate::model::config::Conflicts;
+use crate::model::names::trim;
 use crate::model::roster::Judge;
 
 /// Why `judge` may not score `app`, if they may not: a declared conflict, the same country
@@ -200,14 +201,6 @@ pub fn same_name(x: &str, y: &str) -> bool {
         return false;
     }
     folded(x).eq(folded(y))
-}
-
-/// `s.trim()`, without its search when `s` starts and ends with a visible ASCII character.
-fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
-        _ => s.trim(),
-    }
 }
 
 #[cfg(test)]

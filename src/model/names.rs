@@ -18,9 +18,28 @@ pub fn applicant_key(name: &str) -> String {
         .collect()
 }
 
+/// `s.trim()`, without its search when `s` starts and ends with a visible ASCII character (a
+/// score, an id, most names): half a million sheet rows have several cells each, and every row
+/// is tested for conflicts by name.
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_strs_trim() {
+        for s in [
+            "", " ", "a", " a", "a ", "7.5", "\u{a0}x", "x\u{a0}", "é", "\tx\n", "a b", "\u{3000}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 
     #[test]
     fn applicant_names_ignore_case_accents_and_spaces() {

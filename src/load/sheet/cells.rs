@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::model::names::trim;
+
 /// The delimiters a sheet may use.
 pub const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
@@ -31,15 +33,6 @@ impl<'t> Cell<'t> {
             Cow::Borrowed(text) => Cow::Borrowed(trim(text)),
             Cow::Owned(text) => Cow::Owned(trim(text).to_string()),
         }
-    }
-}
-
-/// `s.trim()`, without its search when `s` starts and ends with a visible ASCII character (a
-/// score, an id): half a million rows have several cells each.
-fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
-        _ => s.trim(),
     }
 }
 
